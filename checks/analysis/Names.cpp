@@ -1,0 +1,75 @@
+#include "Names.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace sessionlint {
+
+std::string qualifiedName(const clang::NamedDecl *D) {
+  using namespace clang;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(D))
+    D = Spec->getSpecializedTemplate();
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  Parts.push_back(D->getName());
+  for (const DeclContext *Ctx = D->getDeclContext(); Ctx;
+       Ctx = Ctx->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(Ctx)) {
+      if (NS->isInline() || NS->isAnonymousNamespace())
+        continue;
+      Parts.push_back(NS->getName());
+    } else if (const auto *Record = dyn_cast<RecordDecl>(Ctx)) {
+      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record))
+        Parts.push_back(Spec->getSpecializedTemplate()->getName());
+      else
+        Parts.push_back(Record->getName());
+    } else if (isa<FunctionDecl>(Ctx)) {
+      break; // Local classes are named by their own name only.
+    }
+  }
+  std::string Result;
+  for (auto It = Parts.rbegin(); It != Parts.rend(); ++It) {
+    if (!Result.empty())
+      Result += "::";
+    Result += *It;
+  }
+  return Result;
+}
+
+llvm::Expected<NameList> NameList::parse(llvm::StringRef Value) {
+  NameList List;
+  llvm::SmallVector<llvm::StringRef, 8> Entries;
+  Value.split(Entries, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Entry : Entries) {
+    Entry = Entry.trim();
+    if (Entry.empty())
+      continue;
+    if (Entry.find_first_of("^$*+?()[]{}|\\") == llvm::StringRef::npos) {
+      Entry.consume_front("::");
+      List.Exact.insert(Entry);
+      continue;
+    }
+    auto Re = std::make_shared<llvm::Regex>(("^(" + Entry + ")$").str());
+    std::string Problem;
+    if (!Re->isValid(Problem))
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          "invalid regular expression '%s': %s", Entry.str().c_str(),
+          Problem.c_str());
+    List.Patterns.push_back(std::move(Re));
+  }
+  return List;
+}
+
+bool NameList::matches(llvm::StringRef QualifiedName) const {
+  QualifiedName.consume_front("::");
+  if (Exact.contains(QualifiedName))
+    return true;
+  for (const auto &Re : Patterns)
+    if (Re->match(QualifiedName))
+      return true;
+  return false;
+}
+
+} // namespace sessionlint

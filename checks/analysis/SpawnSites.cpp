@@ -1,0 +1,323 @@
+#include "SpawnSites.h"
+#include "Names.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/StmtCXX.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace sessionlint {
+namespace {
+
+enum class ThreadFlavour { None, Thread, JThread, BoostThread };
+
+ThreadFlavour threadFlavour(const CXXRecordDecl *Record) {
+  if (!Record)
+    return ThreadFlavour::None;
+  std::string Name = qualifiedName(Record);
+  if (Name == "std::thread")
+    return ThreadFlavour::Thread;
+  if (Name == "std::jthread")
+    return ThreadFlavour::JThread;
+  if (Name == "boost::thread")
+    return ThreadFlavour::BoostThread;
+  return ThreadFlavour::None;
+}
+
+llvm::StringRef apiName(ThreadFlavour F) {
+  switch (F) {
+  case ThreadFlavour::JThread:
+    return "std::jthread";
+  case ThreadFlavour::BoostThread:
+    return "boost::thread";
+  default:
+    return "std::thread";
+  }
+}
+
+/// The record type that E's value has (looking through references).
+const CXXRecordDecl *recordOf(const Expr *E) {
+  return E->getType().getNonReferenceType()->getAsCXXRecordDecl();
+}
+
+/// The thread type stored in a container type such as std::vector<std::thread>.
+ThreadFlavour elementThreadFlavour(QualType Container) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Container.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return ThreadFlavour::None;
+  return threadFlavour(
+      Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl());
+}
+
+/// std::async's launch policy: false when it is exactly std::launch::deferred
+/// (the task runs inside get()); a non-constant policy may run concurrently.
+bool asyncPolicyMayRunConcurrently(const Expr *Policy, ASTContext &Ctx) {
+  const auto *Enum = Policy->getType()->getAsAdjusted<EnumType>();
+  if (!Enum)
+    return true;
+  Expr::EvalResult Value;
+  if (!Policy->EvaluateAsInt(Value, Ctx))
+    return true;
+  for (const EnumConstantDecl *Constant : Enum->getDecl()->enumerators())
+    if (Constant->getName() == "deferred")
+      return Value.Val.getInt() != Constant->getInitVal();
+  return true;
+}
+
+const VarDecl *referencedVar(const Expr *E) {
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(stripForwarding(E)))
+    return dyn_cast<VarDecl>(Ref->getDecl());
+  return nullptr;
+}
+
+enum class Destination { Variable, Detached, Discarded, Awaited, Elsewhere };
+
+/// Follows the value of a spawn call up the AST to where it ends up.
+Destination findDestination(const Expr *Call, ASTContext &Ctx,
+                            const VarDecl *&Handle,
+                            const Expr *&DetachedAt) {
+  const Stmt *Cur = Call;
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(*Cur);
+    if (Parents.empty())
+      return Destination::Elsewhere;
+    const DynTypedNode &Parent = Parents[0];
+    if (const auto *VD = Parent.get<VarDecl>()) {
+      Handle = VD;
+      return Destination::Variable;
+    }
+    const auto *E = Parent.get<Expr>();
+    if (!E)
+      return Parent.get<Stmt>() ? Destination::Discarded
+                                : Destination::Elsewhere;
+    if (isa<ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+            ExprWithCleanups, ParenExpr, CXXFunctionalCastExpr>(E)) {
+      Cur = E;
+      continue;
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      const CXXConstructorDecl *Ctor = Construct->getConstructor();
+      if (Ctor && Ctor->isCopyOrMoveConstructor()) {
+        Cur = E;
+        continue;
+      }
+      return Destination::Elsewhere;
+    }
+    if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+      if (Member->getMemberDecl()->getName() == "detach") {
+        DetachedAt = Member;
+        return Destination::Detached;
+      }
+      return Destination::Elsewhere;
+    }
+    if (isa<CoawaitExpr>(E))
+      return Destination::Awaited;
+    if (const auto *Assign = dyn_cast<BinaryOperator>(E);
+        Assign && Assign->getOpcode() == BO_Assign) {
+      Handle = referencedVar(Assign->getLHS());
+      return Handle ? Destination::Variable : Destination::Elsewhere;
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+        Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+      Handle = referencedVar(Op->getArg(0));
+      return Handle ? Destination::Variable : Destination::Elsewhere;
+    }
+    if (const auto *MemberCall = dyn_cast<CXXMemberCallExpr>(E)) {
+      // workers.push_back(std::thread(...)): joined through the container.
+      const CXXMethodDecl *Method = MemberCall->getMethodDecl();
+      if (Method && Method->getName().starts_with("push") ||
+          Method && Method->getName().starts_with("emplace") ||
+          Method && Method->getName() == "insert") {
+        Handle = referencedVar(MemberCall->getImplicitObjectArgument());
+        return Handle ? Destination::Variable : Destination::Elsewhere;
+      }
+    }
+    return Destination::Elsewhere;
+  }
+}
+
+} // namespace
+
+const Expr *stripForwarding(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *C = dyn_cast<ExprWithCleanups>(E))
+      E = C->getSubExpr();
+    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = F->getSubExpr();
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+             Construct && Construct->getNumArgs() == 1 &&
+             Construct->getConstructor() &&
+             Construct->getConstructor()->isCopyOrMoveConstructor())
+      E = Construct->getArg(0);
+    else
+      return E;
+  }
+  return E;
+}
+
+const Decl *enclosingFunction(const Stmt *S, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*S);
+  while (true) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    const DynTypedNode &Parent = Parents[0];
+    if (const auto *Lambda = Parent.get<LambdaExpr>()) {
+      // Captures belong to the enclosing function; only the body is the
+      // lambda's own.
+      if (Node.get<Stmt>() == Lambda->getBody())
+        return Lambda->getCallOperator();
+    } else if (const auto *Function = Parent.get<FunctionDecl>()) {
+      return Function;
+    } else if (const auto *Block = Parent.get<BlockDecl>()) {
+      return Block;
+    } else if (Parent.get<TranslationUnitDecl>() ||
+               Parent.get<RecordDecl>() || Parent.get<NamespaceDecl>()) {
+      return nullptr;
+    }
+    Node = Parent;
+  }
+}
+
+internal::BindableMatcher<Stmt> spawnCall() {
+  // Unqualified names only: cheap to test on every call in a translation
+  // unit; recognizeSpawn() checks the qualified name.
+  return expr(anyOf(
+      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
+          ofClass(hasAnyName("thread", "jthread"))))),
+      callExpr(callee(functionDecl(hasAnyName("async", "co_spawn")))),
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName("emplace_back",
+                                                        "emplace"))))));
+}
+
+std::optional<SpawnSite> recognizeSpawn(const Expr *Candidate,
+                                        ASTContext &Ctx) {
+  if (!Candidate || Candidate->containsErrors())
+    return std::nullopt;
+  SpawnSite Site;
+  Site.Call = Candidate;
+  bool DiscardedIsSequential = true;
+
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Candidate)) {
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    if (!Ctor || Ctor->isCopyOrMoveConstructor() || Construct->getNumArgs() == 0)
+      return std::nullopt;
+    ThreadFlavour F = threadFlavour(Ctor->getParent());
+    if (F == ThreadFlavour::None)
+      return std::nullopt;
+    Site.Api = apiName(F);
+    Site.Joins = F == ThreadFlavour::JThread ? JoinKind::AtScopeEnd
+                                             : JoinKind::Explicit;
+    Site.Callable = Construct->getArg(0);
+    for (unsigned I = 1; I < Construct->getNumArgs(); ++I)
+      Site.Arguments.push_back(Construct->getArg(I));
+  } else if (const auto *MemberCall = dyn_cast<CXXMemberCallExpr>(Candidate)) {
+    // workers.emplace_back(callable, args...): a thread built in place.
+    const Expr *Object = MemberCall->getImplicitObjectArgument();
+    ThreadFlavour F =
+        Object ? elementThreadFlavour(Object->getType()) : ThreadFlavour::None;
+    if (F == ThreadFlavour::None || MemberCall->getNumArgs() == 0)
+      return std::nullopt;
+    const CXXRecordDecl *First = recordOf(MemberCall->getArg(0));
+    if (First && threadFlavour(First) != ThreadFlavour::None)
+      return std::nullopt; // emplace_back(std::move(t)) moves a thread in.
+    Site.Api = apiName(F);
+    Site.Joins = F == ThreadFlavour::JThread ? JoinKind::AtScopeEnd
+                                             : JoinKind::Explicit;
+    Site.Callable = MemberCall->getArg(0);
+    for (unsigned I = 1; I < MemberCall->getNumArgs(); ++I)
+      Site.Arguments.push_back(MemberCall->getArg(I));
+    Site.Handle = referencedVar(Object);
+    return Site.Handle ? std::optional(Site) : std::nullopt;
+  } else if (const auto *Call = dyn_cast<CallExpr>(Candidate)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return std::nullopt;
+    std::string Name = qualifiedName(Callee);
+    unsigned NumArgs = Call->getNumArgs();
+    if (Name == "std::async") {
+      unsigned First = 0;
+      if (NumArgs > 0 && Call->getArg(0)->getType()->isEnumeralType()) {
+        if (!asyncPolicyMayRunConcurrently(Call->getArg(0), Ctx))
+          return std::nullopt; // std::launch::deferred runs inside get().
+        First = 1;
+      }
+      if (NumArgs <= First)
+        return std::nullopt;
+      Site.Api = "std::async";
+      Site.Joins = JoinKind::AtScopeEnd; // The future blocks when destroyed.
+      Site.Callable = Call->getArg(First);
+      for (unsigned I = First + 1; I < NumArgs; ++I)
+        Site.Arguments.push_back(Call->getArg(I));
+    } else if (Name == "boost::asio::co_spawn" || Name == "asio::co_spawn") {
+      if (NumArgs < 2)
+        return std::nullopt;
+      Site.Api = "co_spawn";
+      Site.Callable = Call->getArg(1);
+      Site.Joins = JoinKind::Never;
+      DiscardedIsSequential = false;
+      if (NumArgs >= 3) {
+        const Expr *Token = Call->getArg(NumArgs - 1);
+        const CXXRecordDecl *TokenType = recordOf(Token);
+        std::string TokenName = TokenType ? qualifiedName(TokenType) : "";
+        llvm::StringRef Short = llvm::StringRef(TokenName).rsplit("::").second;
+        if (Short.empty())
+          Short = TokenName;
+        // use_awaitable and deferred start the task only when awaited, and
+        // the awaiting coroutine waits for it: sequential.
+        if (Short == "use_awaitable_t" || Short == "deferred_t")
+          return std::nullopt;
+        if (Short == "use_future_t")
+          Site.Joins = JoinKind::Explicit;
+        else if (Short == "detached_t")
+          Site.DetachedAt = Token;
+      }
+    } else {
+      return std::nullopt;
+    }
+  } else {
+    return std::nullopt;
+  }
+
+  const VarDecl *Handle = nullptr;
+  const Expr *DetachedAt = nullptr;
+  switch (findDestination(Candidate, Ctx, Handle, DetachedAt)) {
+  case Destination::Variable:
+    if (Site.Joins != JoinKind::Never)
+      Site.Handle = Handle;
+    break;
+  case Destination::Detached:
+    Site.Joins = JoinKind::Never;
+    Site.DetachedAt = DetachedAt;
+    break;
+  case Destination::Discarded:
+    // A discarded std::async future joins at the end of the full-expression
+    // and a discarded std::jthread joins at once; a discarded std::thread
+    // terminates the program, which is not a sharing bug.
+    if (DiscardedIsSequential)
+      return std::nullopt;
+    break;
+  case Destination::Awaited:
+    return std::nullopt;
+  case Destination::Elsewhere:
+    // Returned, stored in a member, passed to code we do not see: this
+    // function never joins it.
+    Site.Joins = JoinKind::Never;
+    break;
+  }
+  return Site;
+}
+
+} // namespace sessionlint

@@ -1,0 +1,240 @@
+#include "TaskOrdering.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang;
+
+namespace sessionlint {
+namespace {
+
+bool isJoinMethodName(llvm::StringRef Name) {
+  return llvm::StringSwitch<bool>(Name)
+      .Cases("join", "get", "wait", true)
+      .Default(false);
+}
+
+/// The variable E names, looking through std::move and forwarding nodes.
+const VarDecl *namedVar(const Expr *E) {
+  E = stripForwarding(E);
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(E);
+      Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
+      Call->getDirectCallee()->getName() == "move")
+    E = stripForwarding(Call->getArg(0));
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+    return dyn_cast<VarDecl>(Ref->getDecl());
+  return nullptr;
+}
+
+bool isJoinCallOn(const Stmt *S, const VarDecl *Target) {
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+  if (!Call || !Call->getMethodDecl() ||
+      !isJoinMethodName(Call->getMethodDecl()->getName()))
+    return false;
+  return namedVar(Call->getImplicitObjectArgument()) == Target;
+}
+
+/// Finds `for (auto &t : workers) t.join();` loops.
+class JoiningLoopFinder : public RecursiveASTVisitor<JoiningLoopFinder> {
+public:
+  explicit JoiningLoopFinder(
+      llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Stmt *, 1>> &Out)
+      : Out(Out) {}
+
+  bool VisitCXXForRangeStmt(CXXForRangeStmt *Loop) {
+    const VarDecl *Container = namedVar(Loop->getRangeInit());
+    const VarDecl *Element = Loop->getLoopVariable();
+    if (!Container || !Element || !Loop->getBody() || !Loop->getRangeStmt())
+      return true;
+    if (bodyJoins(Loop->getBody(), Element))
+      Out[Container].push_back(Loop->getRangeStmt());
+    return true;
+  }
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+
+private:
+  static bool bodyJoins(const Stmt *S, const VarDecl *Element) {
+    if (!S)
+      return false;
+    if (isJoinCallOn(S, Element))
+      return true;
+    for (const Stmt *Child : S->children())
+      if (bodyJoins(Child, Element))
+        return true;
+    return false;
+  }
+
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Stmt *, 1>> &Out;
+};
+
+class ErrorFinder : public RecursiveASTVisitor<ErrorFinder> {
+public:
+  bool Found = false;
+  bool VisitRecoveryExpr(RecoveryExpr *) {
+    Found = true;
+    return false;
+  }
+};
+
+void collectDescendants(const Stmt *S, llvm::SmallPtrSetImpl<const Stmt *> &Out) {
+  if (!S || !Out.insert(S).second)
+    return;
+  for (const Stmt *Child : S->children())
+    collectDescendants(Child, Out);
+}
+
+} // namespace
+
+std::unique_ptr<FunctionOrdering>
+FunctionOrdering::build(const Decl *Function, ASTContext &Ctx) {
+  if (!Function || Function->isInvalidDecl())
+    return nullptr;
+  Stmt *Body = Function->getBody();
+  if (const auto *Coroutine = dyn_cast_or_null<CoroutineBodyStmt>(Body))
+    Body = Coroutine->getBody();
+  if (!Body)
+    return nullptr;
+  // clangd runs us on half-typed code: a body with recovery nodes is not
+  // worth a guess.
+  ErrorFinder Errors;
+  Errors.TraverseStmt(Body);
+  if (Errors.Found)
+    return nullptr;
+
+  CFG::BuildOptions Options;
+  Options.AddImplicitDtors = true;
+  Options.AddInitializers = false;
+  Options.setAllAlwaysAdd();
+  std::unique_ptr<CFG> Graph =
+      CFG::buildCFG(Function, Body, &Ctx, Options);
+  if (!Graph)
+    return nullptr;
+  return std::unique_ptr<FunctionOrdering>(
+      new FunctionOrdering(std::move(Graph), Body, Ctx));
+}
+
+FunctionOrdering::FunctionOrdering(std::unique_ptr<CFG> TheGraph,
+                                   const Stmt *Body, ASTContext &Ctx)
+    : Graph(std::move(TheGraph)), Ctx(Ctx) {
+  for (const CFGBlock *Block : *Graph) {
+    unsigned Index = 0;
+    for (const CFGElement &Element : *Block) {
+      if (auto S = Element.getAs<CFGStmt>())
+        Positions.try_emplace(S->getStmt(), Position{Block, Index});
+      ++Index;
+    }
+  }
+  JoiningLoopFinder Finder(JoiningLoops);
+  Finder.TraverseStmt(const_cast<Stmt *>(Body));
+}
+
+std::optional<FunctionOrdering::Position>
+FunctionOrdering::positionOf(const Stmt *S) const {
+  // Not every node is a CFG element (e.g. wrappers folded by the builder):
+  // the innermost enclosing element stands for it.
+  DynTypedNode Node = DynTypedNode::create(*S);
+  while (true) {
+    if (const auto *Current = Node.get<Stmt>()) {
+      auto It = Positions.find(Current);
+      if (It != Positions.end())
+        return It->second;
+    }
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    // A VarDecl's parent is its DeclStmt: keep climbing through decls, but
+    // never out of the function.
+    if (Parents.empty() || Parents[0].get<FunctionDecl>() ||
+        Parents[0].get<LambdaExpr>())
+      return std::nullopt;
+    Node = Parents[0];
+  }
+}
+
+bool FunctionOrdering::isJoin(const CFGElement &Element,
+                              const SpawnSite &Site) const {
+  if (!Site.Handle || Site.Joins == JoinKind::Never)
+    return false;
+  if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>())
+    return Site.Joins == JoinKind::AtScopeEnd &&
+           Dtor->getVarDecl() == Site.Handle;
+  auto S = Element.getAs<CFGStmt>();
+  if (!S)
+    return false;
+  const Stmt *Node = S->getStmt();
+  if (isJoinCallOn(Node, Site.Handle))
+    return true;
+  if (const auto *Await = dyn_cast<CoawaitExpr>(Node))
+    return namedVar(Await->getOperand()) == Site.Handle;
+  auto Loops = JoiningLoops.find(Site.Handle);
+  return Loops != JoiningLoops.end() && llvm::is_contained(Loops->second, Node);
+}
+
+bool FunctionOrdering::isUse(const Stmt *S, const SessionRef &Session) const {
+  if (!Session.ThroughThis) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(S);
+    return Ref && Ref->getDecl() == Session.Decl;
+  }
+  const auto *Member = dyn_cast<MemberExpr>(S);
+  return Member && Member->getMemberDecl() == Session.Decl &&
+         isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts());
+}
+
+std::optional<ConcurrentUse>
+FunctionOrdering::firstConcurrentUse(const SpawnSite &Site,
+                                     const SessionRef &Session) const {
+  std::optional<Position> Start = positionOf(Site.Call);
+  if (!Start)
+    return std::nullopt;
+  // The spawn's own arguments and captures are how the task gets the
+  // session, not a concurrent use.
+  llvm::SmallPtrSet<const Stmt *, 32> InsideSpawn;
+  collectDescendants(Site.Call, InsideSpawn);
+
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::optional<ConcurrentUse> Best;
+  auto Consider = [&](ConcurrentUse Use) {
+    if (!Best || SM.isBeforeInTranslationUnit(Use.Where->getBeginLoc(),
+                                              Best->Where->getBeginLoc()))
+      Best = Use;
+  };
+
+  llvm::SmallPtrSet<const CFGBlock *, 32> Visited;
+  llvm::SmallVector<Position, 16> Work{{Start->Block, Start->Index + 1}};
+  while (!Work.empty()) {
+    Position P = Work.pop_back_val();
+    bool PathEnded = false;
+    for (unsigned I = P.Index; I < P.Block->size() && !PathEnded; ++I) {
+      const CFGElement &Element = (*P.Block)[I];
+      if (isJoin(Element, Site)) {
+        PathEnded = true;
+        break;
+      }
+      auto S = Element.getAs<CFGStmt>();
+      if (!S)
+        continue;
+      const Stmt *Node = S->getStmt();
+      if (Node == Site.Call) {
+        Consider({ConcurrentUse::SameSpawnAgain, Node});
+        PathEnded = true;
+      } else if (!InsideSpawn.contains(Node) && isUse(Node, Session)) {
+        Consider({ConcurrentUse::UseInFunction, Node});
+        PathEnded = true;
+      }
+    }
+    if (PathEnded)
+      continue;
+    for (const CFGBlock::AdjacentBlock &Succ : P.Block->succs()) {
+      const CFGBlock *Next = Succ.getReachableBlock();
+      if (Next && Visited.insert(Next).second)
+        Work.push_back({Next, 0});
+    }
+  }
+  return Best;
+}
+
+} // namespace sessionlint

@@ -1,0 +1,77 @@
+//===--- TaskOrdering.h - may a use run while the task runs? ----*- C++ -*-===//
+//
+// Answers SPEC rule 1 (and the loop form of rule 2) on the CFG of the
+// spawning function: is there a path from the spawn site to a use of the
+// session that passes no join of the task?
+//
+// Simplifications, stated once here:
+//  - path-insensitive: every CFG edge is feasible (a join under
+//    `if (x)` does not cover the `!x` path, even when x is always true);
+//  - a join is a call on the task's handle (`join`, `get`, `wait`),
+//    `co_await handle`, the handle's destructor when it joins (std::jthread,
+//    a std::async future), or a range-for over a container of handles whose
+//    body joins the element;
+//  - exceptions only follow the edges clang's CFG models (try/catch).
+//
+//===----------------------------------------------------------------------===//
+#ifndef SESSIONLINT_ANALYSIS_TASKORDERING_H
+#define SESSIONLINT_ANALYSIS_TASKORDERING_H
+
+#include "SpawnSites.h"
+#include "TaskReach.h"
+
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseMap.h"
+#include <memory>
+
+namespace sessionlint {
+
+struct ConcurrentUse {
+  enum Kind {
+    /// The spawning function itself uses the session.
+    UseInFunction,
+    /// The same spawn site runs again (a loop) before the task is joined.
+    SameSpawnAgain,
+  };
+  Kind What = UseInFunction;
+  const clang::Stmt *Where = nullptr;
+};
+
+/// The CFG of one function with at least one spawn site, built once and
+/// queried for each spawn and session.
+class FunctionOrdering {
+public:
+  /// Returns null when the body cannot be analysed (errors, no CFG).
+  static std::unique_ptr<FunctionOrdering> build(const clang::Decl *Function,
+                                                 clang::ASTContext &Ctx);
+
+  /// The earliest (in source order) use of Session that may run while the
+  /// task of Site runs; nothing if every path joins first.
+  std::optional<ConcurrentUse> firstConcurrentUse(const SpawnSite &Site,
+                                                  const SessionRef &Session) const;
+
+private:
+  struct Position {
+    const clang::CFGBlock *Block = nullptr;
+    unsigned Index = 0;
+  };
+
+  FunctionOrdering(std::unique_ptr<clang::CFG> Graph, const clang::Stmt *Body,
+                   clang::ASTContext &Ctx);
+  std::optional<Position> positionOf(const clang::Stmt *S) const;
+  bool isJoin(const clang::CFGElement &E, const SpawnSite &Site) const;
+  bool isUse(const clang::Stmt *S, const SessionRef &Session) const;
+
+  std::unique_ptr<clang::CFG> Graph;
+  clang::ASTContext &Ctx;
+  llvm::DenseMap<const clang::Stmt *, Position> Positions;
+  /// Range-for statements (their __range declaration) whose body joins the
+  /// loop variable, keyed by the container variable.
+  llvm::DenseMap<const clang::VarDecl *,
+                 llvm::SmallVector<const clang::Stmt *, 1>>
+      JoiningLoops;
+};
+
+} // namespace sessionlint
+
+#endif

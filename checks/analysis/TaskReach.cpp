@@ -1,0 +1,232 @@
+#include "TaskReach.h"
+#include "Names.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+using namespace clang;
+
+namespace sessionlint {
+namespace {
+
+bool isStdMove(const Expr *E) {
+  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+  if (!Call || Call->getNumArgs() != 1)
+    return false;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return false;
+  std::string Name = qualifiedName(Callee);
+  return Name == "std::move" || Name == "std::forward";
+}
+
+/// std::ref(x) / std::cref(x) / boost::ref(x): the argument, else null.
+const Expr *refWrapperArgument(const Expr *E) {
+  const auto *Call = dyn_cast<CallExpr>(stripForwarding(E));
+  if (!Call || Call->getNumArgs() != 1)
+    return nullptr;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return nullptr;
+  std::string Name = qualifiedName(Callee);
+  if (Name == "std::ref" || Name == "std::cref" || Name == "boost::ref" ||
+      Name == "boost::cref")
+    return Call->getArg(0);
+  return nullptr;
+}
+
+/// Collects member sessions used through the captured `this` in a lambda
+/// body (nested lambdas included: they reach them through the same this).
+class ThisMemberUses : public RecursiveASTVisitor<ThisMemberUses> {
+public:
+  explicit ThisMemberUses(llvm::function_ref<void(const MemberExpr *)> OnUse)
+      : OnUse(OnUse) {}
+  bool VisitMemberExpr(MemberExpr *ME) {
+    if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) &&
+        isa<FieldDecl>(ME->getMemberDecl()))
+      OnUse(ME);
+    return true;
+  }
+
+private:
+  llvm::function_ref<void(const MemberExpr *)> OnUse;
+};
+
+class ReachCollector {
+public:
+  explicit ReachCollector(SessionTypeClassifier &Types) : Types(Types) {}
+
+  void addIfShared(std::optional<SessionRef> Ref, SourceLocation Anchor) {
+    if (!Ref || !Ref->Decl)
+      return;
+    if (!Types.classify(Ref->Decl->getType()).isUnsafe())
+      return;
+    for (const ReachedSession &R : Found)
+      if (R.Session == *Ref)
+        return;
+    Found.push_back({*Ref, Anchor});
+  }
+
+  /// A value handed over by copy shares the session only if copying it
+  /// copies a handle (pointer, shared_ptr, opaque handle).
+  void addIfCopyShares(const Expr *Arg) {
+    std::optional<SessionRef> Ref = namedSession(Arg);
+    if (Ref && Types.classify(Ref->Decl->getType()).CopyShares)
+      addIfShared(Ref, Arg->getExprLoc());
+  }
+
+  /// An argument the spawn API passes to the task's callable.
+  void addArgument(const Expr *Arg) {
+    if (isStdMove(Arg))
+      return;
+    if (const Expr *Wrapped = refWrapperArgument(Arg)) {
+      addIfShared(namedSession(Wrapped), Arg->getExprLoc());
+      return;
+    }
+    const Expr *Stripped = stripForwarding(Arg);
+    if (const auto *AddrOf = dyn_cast<UnaryOperator>(Stripped);
+        AddrOf && AddrOf->getOpcode() == UO_AddrOf) {
+      addIfShared(namedSession(AddrOf->getSubExpr()), Arg->getExprLoc());
+      return;
+    }
+    addIfCopyShares(Stripped);
+  }
+
+  void addLambda(const LambdaExpr *Lambda) {
+    bool CapturesThis = false;
+    for (const LambdaCapture &Capture : Lambda->captures()) {
+      if (Capture.capturesThis()) {
+        CapturesThis = true;
+        continue;
+      }
+      if (!Capture.capturesVariable())
+        continue;
+      const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar());
+      if (!Var)
+        continue;
+      if (Var->isInitCapture()) {
+        addInitCapture(Var);
+        continue;
+      }
+      if (Capture.getCaptureKind() == LCK_ByRef) {
+        addIfShared(SessionRef{Var, false}, Capture.getLocation());
+      } else if (Types.classify(Var->getType()).CopyShares) {
+        addIfShared(SessionRef{Var, false}, Capture.getLocation());
+      }
+    }
+    if (CapturesThis && Lambda->getBody()) {
+      ThisMemberUses Visitor([&](const MemberExpr *ME) {
+        addIfShared(SessionRef{ME->getMemberDecl(), true},
+                    ME->getMemberLoc());
+      });
+      Visitor.TraverseStmt(Lambda->getBody());
+    }
+  }
+
+  /// `[&c = conn]`, `[p = &conn]`, `[h = handle]`, `[c = std::move(conn)]`.
+  void addInitCapture(const VarDecl *Capture) {
+    const Expr *Init = Capture->getInit();
+    if (!Init || isStdMove(Init))
+      return;
+    if (Capture->getType()->isReferenceType()) {
+      addIfShared(namedSession(Init), Capture->getLocation());
+      return;
+    }
+    const Expr *Stripped = stripForwarding(Init);
+    if (const auto *AddrOf = dyn_cast<UnaryOperator>(Stripped);
+        AddrOf && AddrOf->getOpcode() == UO_AddrOf) {
+      addIfShared(namedSession(AddrOf->getSubExpr()), Capture->getLocation());
+      return;
+    }
+    std::optional<SessionRef> Ref = namedSession(Stripped);
+    if (Ref && Types.classify(Ref->Decl->getType()).CopyShares)
+      addIfShared(Ref, Capture->getLocation());
+  }
+
+  /// co_spawn(ex, progress(db, id), detached): the coroutine's reference
+  /// and pointer parameters alias the caller's objects for the whole run.
+  void addCoroutineCall(const CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return;
+    unsigned ParamOffset = 0;
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+        Op && isa<CXXMethodDecl>(Callee))
+      ParamOffset = 1; // operator() call: argument 0 is the object.
+    for (unsigned I = ParamOffset; I < Call->getNumArgs(); ++I) {
+      unsigned ParamIndex = I - ParamOffset;
+      if (ParamIndex >= Callee->getNumParams())
+        break;
+      QualType ParamType = Callee->getParamDecl(ParamIndex)->getType();
+      const Expr *Arg = Call->getArg(I);
+      if (isStdMove(Arg))
+        continue;
+      if (ParamType->isReferenceType())
+        addIfShared(namedSession(Arg), Arg->getExprLoc());
+      else
+        addArgument(Arg);
+    }
+    // An immediately invoked coroutine lambda reaches what it captures.
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+      if (const auto *Lambda =
+              dyn_cast<LambdaExpr>(stripForwarding(Op->getArg(0))))
+        addLambda(Lambda);
+  }
+
+  void addCallable(const Expr *Callable) {
+    const Expr *E = stripForwarding(Callable);
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(E)) {
+      addLambda(Lambda);
+      return;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      addCoroutineCall(Call);
+      return;
+    }
+    // `auto task = [&] {...}; std::thread t(task);`
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+        if (const Expr *Init = Var->getInit())
+          if (const auto *Lambda = dyn_cast<LambdaExpr>(stripForwarding(Init)))
+            addLambda(Lambda);
+    }
+  }
+
+  llvm::SmallVector<ReachedSession, 2> take() { return std::move(Found); }
+
+private:
+  SessionTypeClassifier &Types;
+  llvm::SmallVector<ReachedSession, 2> Found;
+};
+
+} // namespace
+
+std::optional<SessionRef> namedSession(const Expr *E) {
+  if (!E)
+    return std::nullopt;
+  E = stripForwarding(E);
+  if (const auto *Deref = dyn_cast<UnaryOperator>(E);
+      Deref && Deref->getOpcode() == UO_Deref)
+    E = stripForwarding(Deref->getSubExpr());
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      return SessionRef{Var, false};
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()) &&
+        isa<FieldDecl>(Member->getMemberDecl()))
+      return SessionRef{Member->getMemberDecl(), true};
+  return std::nullopt;
+}
+
+llvm::SmallVector<ReachedSession, 2>
+sessionsReachedBy(const SpawnSite &Site, SessionTypeClassifier &Types) {
+  ReachCollector Collector(Types);
+  if (Site.Callable)
+    Collector.addCallable(Site.Callable);
+  for (const Expr *Arg : Site.Arguments)
+    Collector.addArgument(Arg);
+  return Collector.take();
+}
+
+} // namespace sessionlint

@@ -1,0 +1,49 @@
+//===--- TaskReach.h - which sessions a spawned task can touch --*- C++ -*-===//
+//
+// SPEC section 3, "the task reaches a session": by-reference captures,
+// copies of pointers/handles/shared_ptrs, `this` plus a member session,
+// std::ref / &x arguments, and reference parameters of a spawned coroutine.
+// A session moved into the task, or created inside it, is not reached.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SESSIONLINT_ANALYSIS_TASKREACH_H
+#define SESSIONLINT_ANALYSIS_TASKREACH_H
+
+#include "SessionTypes.h"
+#include "SpawnSites.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace sessionlint {
+
+/// A session as the spawning function names it: a variable, or a data
+/// member reached through `this`.
+struct SessionRef {
+  const clang::ValueDecl *Decl = nullptr;
+  bool ThroughThis = false;
+
+  bool operator==(const SessionRef &O) const {
+    return Decl == O.Decl && ThroughThis == O.ThroughThis;
+  }
+};
+
+struct ReachedSession {
+  SessionRef Session;
+  /// Where the task obtains the session: the capture or the argument.
+  clang::SourceLocation Anchor;
+};
+
+/// The unsafe sessions that Site's task reaches, one entry per session, in
+/// source order of their anchors.
+llvm::SmallVector<ReachedSession, 2>
+sessionsReachedBy(const SpawnSite &Site, SessionTypeClassifier &Types);
+
+/// The session variable or member that E names, looking through casts,
+/// `*p`, and `this->`; null when E names none.
+std::optional<SessionRef> namedSession(const clang::Expr *E);
+
+} // namespace sessionlint
+
+#endif

@@ -1,0 +1,62 @@
+#pragma once
+// Mock of Boost.Asio's coroutine API: awaitable, co_spawn, completion tokens.
+#include <coroutine>
+#include <future>
+#include <utility>
+namespace boost::asio {
+class io_context {
+public:
+  class executor_type {};
+  executor_type get_executor() { return {}; }
+  void run() {}
+};
+class any_io_executor {
+public:
+  any_io_executor() = default;
+  any_io_executor(io_context::executor_type) {}
+};
+template <class T = void, class Executor = any_io_executor> class awaitable {
+public:
+  struct promise_type {
+    awaitable get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  T await_resume() const noexcept {}
+};
+struct detached_t {};
+inline constexpr detached_t detached;
+struct use_awaitable_t {};
+inline constexpr use_awaitable_t use_awaitable;
+struct use_future_t {};
+inline constexpr use_future_t use_future;
+struct deferred_t {};
+inline constexpr deferred_t deferred;
+
+template <class Executor, class T, class Token>
+void co_spawn(Executor &&ex, awaitable<T> a, Token &&token) {}
+template <class Executor, class T>
+std::future<void> co_spawn(Executor &&ex, awaitable<T> a, use_future_t) { return {}; }
+template <class Executor, class T>
+awaitable<void> co_spawn(Executor &&ex, awaitable<T> a, use_awaitable_t) { return {}; }
+template <class Executor, class F, class Token>
+auto co_spawn(Executor &&ex, F &&f, Token &&token) -> decltype(f(), void()) {}
+
+class steady_timer {
+public:
+  explicit steady_timer(any_io_executor) {}
+  awaitable<void> async_wait(use_awaitable_t) { return {}; }
+};
+namespace this_coro {
+struct executor_t {
+  bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  any_io_executor await_resume() const noexcept { return {}; }
+};
+inline constexpr executor_t executor;
+} // namespace this_coro
+} // namespace boost::asio
