@@ -1,8 +1,8 @@
 #include "SharedAcrossTasksCheck.h"
+#include "analysis/Names.h"
 #include "analysis/TaskOrdering.h"
 
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/QualTypeNames.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang;
@@ -123,11 +123,27 @@ void SharedAcrossTasksCheck::analyseFunction(const Decl *Function,
   }
 }
 
+/// A type as users spell it: an alias keeps its name (`pqxx::work`,
+/// `PGconn *`), anything else is printed fully qualified from its canonical
+/// form, without inline (std::__1, pqxx::v7) or anonymous namespaces.
+static std::string spelledType(QualType T, const PrintingPolicy &Policy) {
+  if (const auto *Elaborated = dyn_cast<ElaboratedType>(T.getTypePtr()))
+    T = Elaborated->getNamedType();
+  if (const auto *Typedef = dyn_cast<TypedefType>(T.getTypePtr()))
+    return qualifiedName(Typedef->getDecl());
+  if (const auto *Pointer = dyn_cast<PointerType>(T.getTypePtr()))
+    return spelledType(Pointer->getPointeeType(), Policy) + " *";
+  return T.getCanonicalType().getUnqualifiedType().getAsString(Policy);
+}
+
 std::string SharedAcrossTasksCheck::typeName(const ValueDecl *Session) const {
   QualType T = Session->getType().getNonReferenceType();
+  if (const auto *Auto = T->getContainedAutoType(); Auto && Auto->isDeduced())
+    T = Auto->getDeducedType();
   PrintingPolicy Policy(Ctx->getLangOpts());
   Policy.SuppressTagKeyword = true;
-  return TypeName::getFullyQualifiedName(T, *Ctx, Policy);
+  Policy.SuppressUnwrittenScope = true;
+  return spelledType(T, Policy);
 }
 
 void SharedAcrossTasksCheck::report(const SpawnSite &Site,

@@ -116,10 +116,11 @@ public:
       }
     }
     if (CapturesThis && Lambda->getBody()) {
-      ThisMemberUses Visitor([&](const MemberExpr *ME) {
+      auto OnMemberUse = [&](const MemberExpr *ME) {
         addIfShared(SessionRef{ME->getMemberDecl(), true},
                     ME->getMemberLoc());
-      });
+      };
+      ThisMemberUses Visitor(OnMemberUse);
       Visitor.TraverseStmt(Lambda->getBody());
     }
   }

@@ -1,0 +1,30 @@
+# -*- Python -*-
+import os
+import lit.formats
+
+config.name = 'sessionlint'
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = ['.cpp', '.test']
+config.excludes = ['Inputs', 'corpus', 'check_sessionlint.py', 'lit.cfg.py',
+                   'CMakeLists.txt']
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.sessionlint_build_dir, 'test')
+
+inputs = os.path.join(config.test_source_root, 'Inputs')
+check = ' '.join([
+    config.python_executable,
+    os.path.join(config.test_source_root, 'check_sessionlint.py'),
+    '--bindir', config.sessionlint_bin_dir,
+    '--llvm-bindir', config.llvm_tools_dir,
+])
+# Test files compile against the mock headers only.
+mock_flags = '-std=c++20 -nostdinc++ -isystem ' + inputs
+config.substitutions.append(('%check_sessionlint', check))
+config.substitutions.append(('%mock_flags', mock_flags))
+config.substitutions.append(('%sessionlint',
+                             os.path.join(config.sessionlint_bin_dir, 'sessionlint')))
+config.substitutions.append(('%plugin',
+                             os.path.join(config.sessionlint_bin_dir, 'SessionLint.so')))
+config.substitutions.append(('%inputs', inputs))
+config.environment['PATH'] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get('PATH', '')])
