@@ -112,13 +112,18 @@ void SharedAcrossTasksCheck::analyseFunction(const Decl *Function,
   if (!Ordering)
     return;
   for (const SpawnSite &Site : Sites) {
+    const Expr *DetachedLater = Ordering->findDetach(Site.Handle);
     for (const ReachedSession &Reached : sessionsReachedBy(Site, *Types)) {
       if (std::optional<ConcurrentUse> Use =
-              Ordering->firstConcurrentUse(Site, Reached.Session))
+              Ordering->firstConcurrentUse(Site, Reached.Session)) {
         report(Site, Reached, *Use, Sites);
-      else if (Site.Joins == JoinKind::Never &&
-               ownedOutside(Reached.Session, *Types))
-        reportEscape(Site, Reached);
+      } else if ((Site.Joins == JoinKind::Never || DetachedLater) &&
+                 ownedOutside(Reached.Session, *Types)) {
+        SpawnSite Escaping = Site;
+        if (DetachedLater)
+          Escaping.DetachedAt = DetachedLater;
+        reportEscape(Escaping, Reached);
+      }
     }
   }
 }

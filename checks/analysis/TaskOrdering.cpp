@@ -174,6 +174,19 @@ bool FunctionOrdering::isJoin(const CFGElement &Element,
   return Loops != JoiningLoops.end() && llvm::is_contained(Loops->second, Node);
 }
 
+const Expr *FunctionOrdering::findDetach(const VarDecl *Handle) const {
+  if (!Handle)
+    return nullptr;
+  for (const auto &[Node, Where] : Positions) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(Node);
+    if (Call && Call->getMethodDecl() &&
+        Call->getMethodDecl()->getName() == "detach" &&
+        namedVar(Call->getImplicitObjectArgument()) == Handle)
+      return Call->getCallee();
+  }
+  return nullptr;
+}
+
 bool FunctionOrdering::isUse(const Stmt *S, const SessionRef &Session) const {
   if (!Session.ThroughThis) {
     const auto *Ref = dyn_cast<DeclRefExpr>(S);

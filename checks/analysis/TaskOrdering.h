@@ -50,6 +50,9 @@ public:
   std::optional<ConcurrentUse> firstConcurrentUse(const SpawnSite &Site,
                                                   const SessionRef &Session) const;
 
+  /// `Handle.detach()` anywhere in the function, or null.
+  const clang::Expr *findDetach(const clang::VarDecl *Handle) const;
+
 private:
   struct Position {
     const clang::CFGBlock *Block = nullptr;

@@ -36,21 +36,31 @@ const Expr *refWrapperArgument(const Expr *E) {
   return nullptr;
 }
 
-/// Collects member sessions used through the captured `this` in a lambda
-/// body (nested lambdas included: they reach them through the same this).
-class ThisMemberUses : public RecursiveASTVisitor<ThisMemberUses> {
+/// Finds what a task body reaches without a capture: member sessions used
+/// through the captured `this`, and globals and statics named directly
+/// (nested lambdas included: they reach them the same way).
+class BodyUses : public RecursiveASTVisitor<BodyUses> {
 public:
-  explicit ThisMemberUses(llvm::function_ref<void(const MemberExpr *)> OnUse)
-      : OnUse(OnUse) {}
+  BodyUses(bool CapturesThis,
+           llvm::function_ref<void(SessionRef, SourceLocation)> OnUse)
+      : CapturesThis(CapturesThis), OnUse(OnUse) {}
   bool VisitMemberExpr(MemberExpr *ME) {
-    if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) &&
+    if (CapturesThis &&
+        isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) &&
         isa<FieldDecl>(ME->getMemberDecl()))
-      OnUse(ME);
+      OnUse(SessionRef{ME->getMemberDecl(), true}, ME->getMemberLoc());
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+        Var && Var->hasGlobalStorage() && !Var->isStaticLocal())
+      OnUse(SessionRef{Var, false}, Ref->getLocation());
     return true;
   }
 
 private:
-  llvm::function_ref<void(const MemberExpr *)> OnUse;
+  bool CapturesThis;
+  llvm::function_ref<void(SessionRef, SourceLocation)> OnUse;
 };
 
 class ReachCollector {
@@ -115,12 +125,11 @@ public:
         addIfShared(SessionRef{Var, false}, Capture.getLocation());
       }
     }
-    if (CapturesThis && Lambda->getBody()) {
-      auto OnMemberUse = [&](const MemberExpr *ME) {
-        addIfShared(SessionRef{ME->getMemberDecl(), true},
-                    ME->getMemberLoc());
+    if (Lambda->getBody()) {
+      auto OnBodyUse = [&](SessionRef Ref, SourceLocation Loc) {
+        addIfShared(Ref, Loc);
       };
-      ThisMemberUses Visitor(OnMemberUse);
+      BodyUses Visitor(CapturesThis, OnBodyUse);
       Visitor.TraverseStmt(Lambda->getBody());
     }
   }
