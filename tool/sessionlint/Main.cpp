@@ -18,7 +18,6 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Basic/Version.h"
 #include "clang/Tooling/CompilationDatabase.h"
-#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -122,6 +121,17 @@ private:
   }
   std::unique_ptr<tooling::CompilationDatabase> Base;
 };
+
+/// LLVM reports why each database format failed, one per line; the JSON
+/// format's reason is the one users need.
+std::string databaseProblem(llvm::StringRef Error) {
+  llvm::SmallVector<llvm::StringRef, 4> Lines;
+  Error.trim().split(Lines, '\n');
+  for (llvm::StringRef Line : Lines)
+    if (Line.consume_front("json-compilation-database: "))
+      return Line.trim().str();
+  return Lines.empty() ? "unknown error" : Lines.front().trim().str();
+}
 
 std::unique_ptr<ClangTidyOptionsProvider>
 makeOptionsProvider(std::string &Error) {
@@ -285,12 +295,16 @@ int main(int argc, const char **argv) {
   if (Fixed) {
     DB = std::move(Fixed);
   } else if (!BuildPath.empty()) {
+    // Exactly this directory: walking up to some parent's database would
+    // scan a different project without a word.
     std::string Error;
-    DB = tooling::CompilationDatabase::autoDetectFromDirectory(BuildPath, Error);
+    if (!llvm::sys::fs::is_directory(BuildPath))
+      return fail(UsageError, "cannot load a compilation database from '" +
+                                  BuildPath + "': not a directory");
+    DB = tooling::CompilationDatabase::loadFromDirectory(BuildPath, Error);
     if (!DB)
       return fail(UsageError, "cannot load a compilation database from '" +
-                                  BuildPath + "': " +
-                                  llvm::StringRef(Error).trim());
+                                  BuildPath + "': " + databaseProblem(Error));
     HaveDatabaseFiles = true;
   } else if (!Inputs.empty()) {
     std::string Error;
@@ -315,31 +329,39 @@ int main(int argc, const char **argv) {
   ClangTidyContext Context(std::move(OptionsProvider));
   auto BaseFS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
       llvm::vfs::getRealFileSystem());
-  std::vector<ClangTidyError> Errors =
-      runClangTidy(Context, Adjusted, *Files, BaseFS, /*ApplyAnyFix=*/false);
 
-  for (const ClangTidyError &E : Errors)
-    if (E.DiagnosticName == "clang-tidy-config")
-      return fail(UsageError, E.Message.Message);
-
+  // One file at a time, so that a compile error is charged to the file
+  // whose analysis it spoiled, not to the header it appears in.
   std::vector<ClangTidyError> Reported;
+  std::vector<std::string> FailedFiles;
   unsigned FindingCount = 0;
-  llvm::StringSet<> FilesWithErrors;
-  for (const ClangTidyError &E : Errors) {
-    if (isFinding(E)) {
-      ++FindingCount;
-      Reported.push_back(E);
-    } else if (isCompileError(E)) {
-      FilesWithErrors.insert(E.Message.FilePath);
-      Reported.push_back(E);
+  for (const std::string &File : *Files) {
+    std::vector<ClangTidyError> Errors =
+        runClangTidy(Context, Adjusted, {File}, BaseFS, /*ApplyAnyFix=*/false);
+    bool Failed = false;
+    for (ClangTidyError &E : Errors) {
+      if (E.DiagnosticName == "clang-tidy-config")
+        return fail(UsageError, E.Message.Message);
+      if (isFinding(E)) {
+        ++FindingCount;
+        Reported.push_back(std::move(E));
+      } else if (isCompileError(E)) {
+        Failed = true;
+        Reported.push_back(std::move(E));
+      }
     }
+    if (Failed)
+      FailedFiles.push_back(File);
   }
+  // Findings of files that failed to compile are still printed: a partial
+  // analysis may be wrong by omission, never by invention.
   unsigned WarningsAsErrors = 0;
   handleErrors(Reported, Context, FB_NoFix, WarningsAsErrors, BaseFS);
 
-  if (!FilesWithErrors.empty()) {
-    llvm::errs() << "sessionlint: error: " << FilesWithErrors.size()
-                 << " file(s) could not be analysed because of compile errors\n";
+  if (!FailedFiles.empty()) {
+    for (const std::string &File : FailedFiles)
+      llvm::errs() << "sessionlint: error: cannot analyse '" << File
+                   << "': it does not compile (errors above)\n";
     return AnalysisError;
   }
   if (!Quiet)

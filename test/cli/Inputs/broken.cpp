@@ -1,0 +1,3 @@
+#include <pqxx/pqxx>
+
+void broken() { not_declared_anywhere(); }
