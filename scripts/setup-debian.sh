@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what sessionlint needs to build, test and run its example on a
+# fresh Debian 12, as root. Installs only what is missing; safe to re-run.
+set -euo pipefail
+
+packages=(
+  # toolchain and build
+  build-essential cmake ninja-build ccache git pkg-config python3
+  # LLVM/Clang 19 (Debian 12 main): libraries, clang-tidy and clangd
+  llvm-19-dev llvm-19-tools libclang-19-dev libclang-cpp19-dev clang-19
+  clang-tidy-19 clangd-19 clang-tools-19
+  libfmt-dev
+  # the real library headers the example and integration tests compile against
+  libpqxx-dev libboost-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "setup: run as root (missing: ${missing[*]})" >&2; exit 2; }
+  sudo=sudo
+fi
+echo "setup: installing ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "setup: done"
