@@ -28,3 +28,11 @@ config.substitutions.append(('%plugin',
 config.substitutions.append(('%inputs', inputs))
 config.environment['PATH'] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get('PATH', '')])
+
+# Another clang-tidy version, to show the plugin refuses to load into it.
+import glob
+for other in sorted(glob.glob('/usr/bin/clang-tidy-[0-9]*')):
+    if not other.endswith('-19'):
+        config.available_features.add('other-clang-tidy')
+        config.substitutions.append(('%other_clang_tidy', other))
+        break
