@@ -4,6 +4,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Basic/Version.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -132,8 +133,11 @@ void SharedAcrossTasksCheck::analyseFunction(const Decl *Function,
 /// `PGconn *`), anything else is printed fully qualified from its canonical
 /// form, without inline (std::__1, pqxx::v7) or anonymous namespaces.
 static std::string spelledType(QualType T, const PrintingPolicy &Policy) {
+#if CLANG_VERSION_MAJOR < 22
+  // Clang 22 folded the written qualifier into the type node itself.
   if (const auto *Elaborated = dyn_cast<ElaboratedType>(T.getTypePtr()))
     T = Elaborated->getNamedType();
+#endif
   if (const auto *Typedef = dyn_cast<TypedefType>(T.getTypePtr()))
     return qualifiedName(Typedef->getDecl());
   if (const auto *Pointer = dyn_cast<PointerType>(T.getTypePtr()))

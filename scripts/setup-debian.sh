@@ -10,6 +10,8 @@ packages=(
   llvm-19-dev llvm-19-tools libclang-19-dev libclang-cpp19-dev clang-19
   clang-tidy-19 clangd-19 clang-tools-19
   libfmt-dev
+  # LLVM 22 (bookworm-security): the test command also builds against it
+  llvm-22-dev llvm-22-tools libclang-22-dev libclang-cpp22-dev clang-tidy-22
   # the real library headers the example and integration tests compile against
   libpqxx-dev libboost-dev
 )

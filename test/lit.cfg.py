@@ -16,6 +16,7 @@ check = ' '.join([
     os.path.join(config.test_source_root, 'check_sessionlint.py'),
     '--bindir', config.sessionlint_bin_dir,
     '--llvm-bindir', config.llvm_tools_dir,
+    '--frontends', config.frontends,
 ])
 # Test files compile against the mock headers only.
 mock_flags = '-std=c++20 -nostdinc++ -isystem ' + inputs
@@ -32,7 +33,7 @@ config.environment['PATH'] = os.pathsep.join(
 # Another clang-tidy version, to show the plugin refuses to load into it.
 import glob
 for other in sorted(glob.glob('/usr/bin/clang-tidy-[0-9]*')):
-    if not other.endswith('-19'):
+    if not other.endswith('-' + config.llvm_major):
         config.available_features.add('other-clang-tidy')
         config.substitutions.append(('%other_clang_tidy', other))
         break

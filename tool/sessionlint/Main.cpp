@@ -275,16 +275,22 @@ int main(int argc, const char **argv) {
   if (!OptionsProvider)
     return fail(UsageError, OptionsError);
 
+  // Clang 22 added an "experimental custom checks" switch (off here).
+#if CLANG_VERSION_MAJOR >= 22
+#define SESSIONLINT_CHECK_LISTING_ARGS false, false
+#else
+#define SESSIONLINT_CHECK_LISTING_ARGS false
+#endif
   if (ListChecks || DumpConfig) {
     std::string Probe = Inputs.empty() ? absolutePath("dummy.cpp")
                                        : absolutePath(Inputs.front());
     ClangTidyOptions Effective = OptionsProvider->getOptions(Probe);
     if (ListChecks) {
-      for (const std::string &Name : getCheckNames(Effective, false))
+      for (const std::string &Name : getCheckNames(Effective, SESSIONLINT_CHECK_LISTING_ARGS))
         llvm::outs() << Name << "\n";
       return Clean;
     }
-    Effective.CheckOptions = getCheckOptions(Effective, false);
+    Effective.CheckOptions = getCheckOptions(Effective, SESSIONLINT_CHECK_LISTING_ARGS);
     llvm::outs() << configurationAsText(
         ClangTidyOptions::getDefaults().merge(Effective, 0));
     return Clean;
