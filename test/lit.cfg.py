@@ -27,6 +27,10 @@ config.substitutions.append(('%sessionlint',
 config.substitutions.append(('%plugin',
                              os.path.join(config.sessionlint_bin_dir, 'SessionLint.so')))
 config.substitutions.append(('%inputs', inputs))
+if 'clangd' in config.frontends.split(','):
+    config.available_features.add('clangd-bundle')
+    config.substitutions.append(('%clangd_bundle',
+                                 os.path.join(config.sessionlint_bin_dir, 'sessionlint-clangd')))
 config.environment['PATH'] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get('PATH', '')])
 
