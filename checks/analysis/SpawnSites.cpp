@@ -132,9 +132,9 @@ Destination findDestination(const Expr *Call, ASTContext &Ctx,
     if (const auto *MemberCall = dyn_cast<CXXMemberCallExpr>(E)) {
       // workers.push_back(std::thread(...)): joined through the container.
       const CXXMethodDecl *Method = MemberCall->getMethodDecl();
-      if (Method && Method->getName().starts_with("push") ||
-          Method && Method->getName().starts_with("emplace") ||
-          Method && Method->getName() == "insert") {
+      llvm::StringRef Name = Method ? Method->getName() : "";
+      if (Name.starts_with("push") || Name.starts_with("emplace") ||
+          Name == "insert") {
         Handle = referencedVar(MemberCall->getImplicitObjectArgument());
         return Handle ? Destination::Variable : Destination::Elsewhere;
       }
@@ -239,8 +239,12 @@ std::optional<SpawnSite> recognizeSpawn(const Expr *Candidate,
     Site.Callable = MemberCall->getArg(0);
     for (unsigned I = 1; I < MemberCall->getNumArgs(); ++I)
       Site.Arguments.push_back(MemberCall->getArg(I));
+    // A container member (`workers_.emplace_back(...)`) is joined somewhere
+    // else, if at all: not by this function.
     Site.Handle = referencedVar(Object);
-    return Site.Handle ? std::optional(Site) : std::nullopt;
+    if (!Site.Handle)
+      Site.Joins = JoinKind::Never;
+    return Site;
   } else if (const auto *Call = dyn_cast<CallExpr>(Candidate)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (!Callee)

@@ -2,6 +2,7 @@
 // Tasks that capture `this` and use a member session.
 #include <pqxx/pqxx>
 #include <thread>
+#include <vector>
 
 class JobManager {
 public:
@@ -42,4 +43,25 @@ private:
   pqxx::connection db_;
   pqxx::connection other_;
   int jobs_ = 0;
+};
+
+// Threads kept in a member container are joined elsewhere (the destructor),
+// not by the function that starts them.
+class Pool {
+public:
+  void start_bad(pqxx::connection &db) {
+    workers_.emplace_back([&db] { db.close(); });
+    // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: session 'db' of type 'pqxx::connection' is shared with a task started by 'std::thread' while this function keeps using it
+    db.close();
+  }
+
+  void start_own_session_ok() {
+    workers_.emplace_back([] {
+      pqxx::connection own;
+      own.close();
+    });
+  }
+
+private:
+  std::vector<std::thread> workers_;
 };
