@@ -9,8 +9,11 @@
 #include "SharedAcrossTasksCheck.h"
 
 #include "clang-tidy/ClangTidyModule.h"
-#include "clang-tidy/ClangTidyModuleRegistry.h"
 #include "clang/Basic/Version.h"
+#if CLANG_VERSION_MAJOR < 22
+// Merged into ClangTidyModule.h in 22 (and deprecated there).
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+#endif
 #include "llvm/Support/raw_ostream.h"
 #include <cstdlib>
 #include <optional>
