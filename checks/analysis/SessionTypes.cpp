@@ -16,12 +16,14 @@ enum class Wrapper { None, SharedOwner, UniqueOwner, Reference };
 /// they point to.
 Wrapper wrapperKind(llvm::StringRef Name) {
   return llvm::StringSwitch<Wrapper>(Name)
-      .Cases("std::shared_ptr", "boost::shared_ptr", "std::weak_ptr",
-             Wrapper::SharedOwner)
-      .Cases("std::unique_ptr", "std::optional", "boost::optional",
-             Wrapper::UniqueOwner)
-      .Cases("std::reference_wrapper", "boost::reference_wrapper",
-             Wrapper::Reference)
+      .Case("std::shared_ptr", Wrapper::SharedOwner)
+      .Case("boost::shared_ptr", Wrapper::SharedOwner)
+      .Case("std::weak_ptr", Wrapper::SharedOwner)
+      .Case("std::unique_ptr", Wrapper::UniqueOwner)
+      .Case("std::optional", Wrapper::UniqueOwner)
+      .Case("boost::optional", Wrapper::UniqueOwner)
+      .Case("std::reference_wrapper", Wrapper::Reference)
+      .Case("boost::reference_wrapper", Wrapper::Reference)
       .Default(Wrapper::None);
 }
 

@@ -7,7 +7,6 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/SmallPtrSet.h"
-#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 
@@ -15,9 +14,7 @@ namespace sessionlint {
 namespace {
 
 bool isJoinMethodName(llvm::StringRef Name) {
-  return llvm::StringSwitch<bool>(Name)
-      .Cases("join", "get", "wait", true)
-      .Default(false);
+  return Name == "join" || Name == "get" || Name == "wait";
 }
 
 /// The variable E names, looking through std::move and forwarding nodes.
