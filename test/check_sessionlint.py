@@ -62,7 +62,6 @@ def run(cmd, cwd):
 
 
 def check_with_filecheck(name, output, test_file, prefixes, bindir_llvm):
-    out_file = os.path.join(os.path.dirname(test_file), '..', name + '.out')
     with tempfile.NamedTemporaryFile('w', suffix='.out', delete=False) as f:
         f.write(output)
         out_file = f.name
