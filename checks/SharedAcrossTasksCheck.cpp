@@ -120,10 +120,8 @@ void SharedAcrossTasksCheck::analyseFunction(const Decl *Function,
         report(Site, Reached, *Use, Sites);
       } else if ((Site.Joins == JoinKind::Never || DetachedLater) &&
                  ownedOutside(Reached.Session, *Types)) {
-        SpawnSite Escaping = Site;
-        if (DetachedLater)
-          Escaping.DetachedAt = DetachedLater;
-        reportEscape(Escaping, Reached);
+        reportEscape(Site, Reached,
+                     DetachedLater ? DetachedLater : Site.DetachedAt);
       }
     }
   }
@@ -199,14 +197,15 @@ void SharedAcrossTasksCheck::report(const SpawnSite &Site,
 }
 
 void SharedAcrossTasksCheck::reportEscape(const SpawnSite &Site,
-                                          const ReachedSession &Reached) {
+                                          const ReachedSession &Reached,
+                                          const Expr *DetachedAt) {
   const ValueDecl *Session = Reached.Session.Decl;
   diag(Reached.Anchor, "session %0 of type '%1' is shared with a detached "
                        "task started by '%2' while the caller keeps using it")
       << Session << typeName(Session) << Site.Api;
   diag(Site.Call->getBeginLoc(), "task started here", DiagnosticIDs::Note);
-  if (Site.DetachedAt)
-    diag(Site.DetachedAt->getExprLoc(), "detached here", DiagnosticIDs::Note);
+  if (DetachedAt)
+    diag(DetachedAt->getExprLoc(), "detached here", DiagnosticIDs::Note);
   else
     diag(Site.Call->getBeginLoc(), "this function never joins the task",
          DiagnosticIDs::Note);

@@ -41,7 +41,8 @@ private:
                        llvm::ArrayRef<SpawnSite> Sites);
   void report(const SpawnSite &Site, const ReachedSession &Reached,
               const struct ConcurrentUse &Use, llvm::ArrayRef<SpawnSite> Sites);
-  void reportEscape(const SpawnSite &Site, const ReachedSession &Reached);
+  void reportEscape(const SpawnSite &Site, const ReachedSession &Reached,
+                    const clang::Expr *DetachedAt);
   std::string typeName(const clang::ValueDecl *Session) const;
 
   const std::string SessionTypesOption;

@@ -71,12 +71,6 @@ bool asyncPolicyMayRunConcurrently(const Expr *Policy, ASTContext &Ctx) {
   return true;
 }
 
-const VarDecl *referencedVar(const Expr *E) {
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(stripForwarding(E)))
-    return dyn_cast<VarDecl>(Ref->getDecl());
-  return nullptr;
-}
-
 enum class Destination { Variable, Detached, Discarded, Awaited, Elsewhere };
 
 /// Follows the value of a spawn call up the AST to where it ends up.
@@ -121,12 +115,12 @@ Destination findDestination(const Expr *Call, ASTContext &Ctx,
       return Destination::Awaited;
     if (const auto *Assign = dyn_cast<BinaryOperator>(E);
         Assign && Assign->getOpcode() == BO_Assign) {
-      Handle = referencedVar(Assign->getLHS());
+      Handle = namedVar(Assign->getLHS());
       return Handle ? Destination::Variable : Destination::Elsewhere;
     }
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
         Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
-      Handle = referencedVar(Op->getArg(0));
+      Handle = namedVar(Op->getArg(0));
       return Handle ? Destination::Variable : Destination::Elsewhere;
     }
     if (const auto *MemberCall = dyn_cast<CXXMemberCallExpr>(E)) {
@@ -135,7 +129,7 @@ Destination findDestination(const Expr *Call, ASTContext &Ctx,
       llvm::StringRef Name = Method ? Method->getName() : "";
       if (Name.starts_with("push") || Name.starts_with("emplace") ||
           Name == "insert") {
-        Handle = referencedVar(MemberCall->getImplicitObjectArgument());
+        Handle = namedVar(MemberCall->getImplicitObjectArgument());
         return Handle ? Destination::Variable : Destination::Elsewhere;
       }
     }
@@ -191,6 +185,23 @@ const Decl *enclosingFunction(const Stmt *S, ASTContext &Ctx) {
   }
 }
 
+bool isStdMove(const Expr *E) {
+  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+  if (!Call || Call->getNumArgs() != 1 || !Call->getDirectCallee())
+    return false;
+  std::string Name = qualifiedName(Call->getDirectCallee());
+  return Name == "std::move" || Name == "std::forward";
+}
+
+const VarDecl *namedVar(const Expr *E) {
+  E = stripForwarding(E);
+  if (E && isStdMove(E))
+    E = stripForwarding(cast<CallExpr>(E->IgnoreParenImpCasts())->getArg(0));
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+    return dyn_cast<VarDecl>(Ref->getDecl());
+  return nullptr;
+}
+
 internal::BindableMatcher<Stmt> spawnCall() {
   // Unqualified names only: cheap to test on every call in a translation
   // unit; recognizeSpawn() checks the qualified name.
@@ -241,7 +252,7 @@ std::optional<SpawnSite> recognizeSpawn(const Expr *Candidate,
       Site.Arguments.push_back(MemberCall->getArg(I));
     // A container member (`workers_.emplace_back(...)`) is joined somewhere
     // else, if at all: not by this function.
-    Site.Handle = referencedVar(Object);
+    Site.Handle = namedVar(Object);
     if (!Site.Handle)
       Site.Joins = JoinKind::Never;
     return Site;

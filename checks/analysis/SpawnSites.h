@@ -60,8 +60,15 @@ const clang::Decl *enclosingFunction(const clang::Stmt *S,
                                      clang::ASTContext &Ctx);
 
 /// Strips the nodes that only forward a value (casts, temporaries,
-/// functional casts, std::move-free copies) from E.
+/// functional casts, copy and move constructions) from E.
 const clang::Expr *stripForwarding(const clang::Expr *E);
+
+/// Whether E is a call of std::move or std::forward.
+bool isStdMove(const clang::Expr *E);
+
+/// The variable E names, looking through forwarding nodes and std::move;
+/// null when E names none.
+const clang::VarDecl *namedVar(const clang::Expr *E);
 
 } // namespace sessionlint
 

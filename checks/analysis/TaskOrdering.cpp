@@ -17,18 +17,6 @@ bool isJoinMethodName(llvm::StringRef Name) {
   return Name == "join" || Name == "get" || Name == "wait";
 }
 
-/// The variable E names, looking through std::move and forwarding nodes.
-const VarDecl *namedVar(const Expr *E) {
-  E = stripForwarding(E);
-  if (const auto *Call = dyn_cast_or_null<CallExpr>(E);
-      Call && Call->getNumArgs() == 1 && Call->getDirectCallee() &&
-      Call->getDirectCallee()->getName() == "move")
-    E = stripForwarding(Call->getArg(0));
-  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
-    return dyn_cast<VarDecl>(Ref->getDecl());
-  return nullptr;
-}
-
 bool isJoinCallOn(const Stmt *S, const VarDecl *Target) {
   const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
   if (!Call || !Call->getMethodDecl() ||
@@ -119,11 +107,14 @@ FunctionOrdering::build(const Decl *Function, ASTContext &Ctx) {
 FunctionOrdering::FunctionOrdering(std::unique_ptr<CFG> TheGraph,
                                    const Stmt *Body, ASTContext &Ctx)
     : Graph(std::move(TheGraph)), Ctx(Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
   for (const CFGBlock *Block : *Graph) {
     unsigned Index = 0;
     for (const CFGElement &Element : *Block) {
-      if (auto S = Element.getAs<CFGStmt>())
+      if (auto S = Element.getAs<CFGStmt>()) {
         Positions.try_emplace(S->getStmt(), Position{Block, Index});
+        recordDetach(S->getStmt(), SM);
+      }
       ++Index;
     }
   }
@@ -171,17 +162,23 @@ bool FunctionOrdering::isJoin(const CFGElement &Element,
   return Loops != JoiningLoops.end() && llvm::is_contained(Loops->second, Node);
 }
 
-const Expr *FunctionOrdering::findDetach(const VarDecl *Handle) const {
+void FunctionOrdering::recordDetach(const Stmt *S, const SourceManager &SM) {
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+  if (!Call || !Call->getMethodDecl() ||
+      Call->getMethodDecl()->getName() != "detach")
+    return;
+  const VarDecl *Handle = namedVar(Call->getImplicitObjectArgument());
   if (!Handle)
-    return nullptr;
-  for (const auto &[Node, Where] : Positions) {
-    const auto *Call = dyn_cast<CXXMemberCallExpr>(Node);
-    if (Call && Call->getMethodDecl() &&
-        Call->getMethodDecl()->getName() == "detach" &&
-        namedVar(Call->getImplicitObjectArgument()) == Handle)
-      return Call->getCallee();
-  }
-  return nullptr;
+    return;
+  // The first in source order, whatever order the CFG lists blocks in.
+  const Expr *&First = Detaches[Handle];
+  if (!First || SM.isBeforeInTranslationUnit(Call->getBeginLoc(),
+                                             First->getBeginLoc()))
+    First = Call->getCallee();
+}
+
+const Expr *FunctionOrdering::findDetach(const VarDecl *Handle) const {
+  return Handle ? Detaches.lookup(Handle) : nullptr;
 }
 
 bool FunctionOrdering::isUse(const Stmt *S, const SessionRef &Session) const {

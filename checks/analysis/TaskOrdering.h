@@ -64,6 +64,7 @@ private:
   std::optional<Position> positionOf(const clang::Stmt *S) const;
   bool isJoin(const clang::CFGElement &E, const SpawnSite &Site) const;
   bool isUse(const clang::Stmt *S, const SessionRef &Session) const;
+  void recordDetach(const clang::Stmt *S, const clang::SourceManager &SM);
 
   std::unique_ptr<clang::CFG> Graph;
   clang::ASTContext &Ctx;
@@ -73,6 +74,8 @@ private:
   llvm::DenseMap<const clang::VarDecl *,
                  llvm::SmallVector<const clang::Stmt *, 1>>
       JoiningLoops;
+  /// The first `Handle.detach()` of each handle variable.
+  llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> Detaches;
 };
 
 } // namespace sessionlint

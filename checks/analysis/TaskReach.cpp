@@ -10,17 +10,6 @@ using namespace clang;
 namespace sessionlint {
 namespace {
 
-bool isStdMove(const Expr *E) {
-  const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
-  if (!Call || Call->getNumArgs() != 1)
-    return false;
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  if (!Callee)
-    return false;
-  std::string Name = qualifiedName(Callee);
-  return Name == "std::move" || Name == "std::forward";
-}
-
 /// std::ref(x) / std::cref(x) / boost::ref(x): the argument, else null.
 const Expr *refWrapperArgument(const Expr *E) {
   const auto *Call = dyn_cast<CallExpr>(stripForwarding(E));
