@@ -37,6 +37,13 @@ void global_used_after_spawn_bad() {
   t.join();
 }
 
+// Joined before the function uses the global again, and before it returns.
+void global_joined_ok() {
+  std::thread t([] { global_db.close(); });
+  t.join();
+  pqxx::work tx(global_db);
+}
+
 class Service {
 public:
   void start_progress_bad(asio::io_context &ex) {
