@@ -3,6 +3,7 @@
 #include "analysis/TaskOrdering.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/Version.h"
 
@@ -33,6 +34,13 @@ bool ownedOutside(const SessionRef &Session, SessionTypeClassifier &Types) {
     return Var->getType()->isReferenceType() ||
            Types.classify(Var->getType()).CopyShares;
   return false;
+}
+
+/// `Conn db_ GUARDED_BY(mu_);`: clang's -Wthread-safety checks that every
+/// access holds mu_, so no two accesses overlap.
+bool provedByThreadSafetyAnalysis(const ValueDecl *Session) {
+  return Session->hasAttr<GuardedByAttr>() ||
+         Session->hasAttr<PtGuardedByAttr>();
 }
 
 const SpawnSite *enclosingOtherSite(const Stmt *Use, const SpawnSite &Self,
@@ -81,16 +89,32 @@ void SharedAcrossTasksCheck::storeOptions(
   Options.store(Opts, "SafeTypes", SafeTypesOption);
 }
 
+SharedAcrossTasksCheck::~SharedAcrossTasksCheck() = default;
+
 void SharedAcrossTasksCheck::registerMatchers(MatchFinder *Finder) {
   if (!OptionsValid)
     return;
+  Finder->addMatcher(traverse(TK_AsIs, spawnCall().bind("spawn")), this);
+  // Calls that may reach a helper starting a task with an argument: user
+  // code calling user code with at least one argument. Only pointers are
+  // kept; summariseHelpers() looks at them once the whole TU is seen.
   Finder->addMatcher(
-      traverse(TK_AsIs, spawnCall().bind("spawn")), this);
+      traverse(TK_AsIs,
+               callExpr(unless(isExpansionInSystemHeader()),
+                        unless(cxxOperatorCallExpr()),
+                        callee(functionDecl(unless(isExpansionInSystemHeader()),
+                                            unless(parameterCountIs(0)))))
+                   .bind("call")),
+      this);
 }
 
 void SharedAcrossTasksCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Candidate = Result.Nodes.getNodeAs<Expr>("spawn");
   Ctx = Result.Context;
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
+    Calls.push_back(Call);
+    return;
+  }
+  const auto *Candidate = Result.Nodes.getNodeAs<Stmt>("spawn");
   std::optional<SpawnSite> Site = recognizeSpawn(Candidate, *Result.Context);
   if (!Site)
     return;
@@ -101,27 +125,160 @@ void SharedAcrossTasksCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void SharedAcrossTasksCheck::onEndOfTranslationUnit() {
-  for (auto &[Function, Sites] : Pending)
-    analyseFunction(Function, Sites);
+  if (Ctx) {
+    summariseHelpers();
+    for (auto &[Function, Sites] : Pending)
+      analyseFunction(Function, Sites);
+  }
   Pending.clear();
+  Calls.clear();
+  Orderings.clear();
+  Aliases.clear();
+  Helpers = HelperSpawns();
+  Joins = JoinFinder();
+}
+
+FunctionOrdering *SharedAcrossTasksCheck::orderingOf(const Decl *Function) {
+  auto [It, Inserted] = Orderings.try_emplace(Function);
+  if (Inserted)
+    It->second = FunctionOrdering::build(Function, *Ctx, Joins);
+  return It->second.get();
+}
+
+SessionAliases &SharedAcrossTasksCheck::aliasesOf(const Decl *Function) {
+  std::unique_ptr<SessionAliases> &Entry = Aliases[Function];
+  if (!Entry)
+    Entry = std::make_unique<SessionAliases>(Function->getBody(), *Types);
+  return *Entry;
+}
+
+void SharedAcrossTasksCheck::summariseHelpers() {
+  if (Calls.empty())
+    return;
+  // Sites that helper calls add, kept apart so that each round rebuilds
+  // them from the grown summaries.
+  llvm::MapVector<const Decl *, std::vector<SpawnSite>> HelperSites;
+  // Every round either grows a summary or stops; the bound only guards
+  // against a summary that grows for ever, which cannot happen.
+  for (unsigned Round = 0; Round < 16; ++Round) {
+    bool Changed = false;
+    auto Summarise = [&](const Decl *Function, const SpawnSite &Site) {
+      const auto *Helper = dyn_cast<FunctionDecl>(Function);
+      if (!Helper || isa<CXXMethodDecl>(Helper) &&
+                         cast<CXXMethodDecl>(Helper)->getParent()->isLambda())
+        return;
+      if (Site.Joins == JoinKind::Blocking || Site.Joins == JoinKind::Taskwait)
+        return;
+      FunctionOrdering *Ordering = orderingOf(Function);
+      if (!Ordering)
+        return;
+      bool ReturnsHandle =
+          Site.Returned ||
+          (Site.Handle && returnsVariable(Ordering->body(), Site.Handle));
+      bool Escapes = Site.Joins == JoinKind::Never ||
+                     Ordering->findDetach(Site.Handle) || ReturnsHandle;
+      if (!Escapes)
+        return;
+      SessionAliases &Names = aliasesOf(Function);
+      for (const ReachedSession &Reached : sessionsReachedBy(Site, *Types)) {
+        const auto *Param =
+            dyn_cast<ParmVarDecl>(Names.root(Reached.Session.Decl));
+        if (Param && Param->getDeclContext() == Helper)
+          Changed |= Helpers.add(Helper, Param->getFunctionScopeIndex(), Site,
+                                 ReturnsHandle);
+      }
+    };
+    for (auto &[Function, Sites] : Pending)
+      for (const SpawnSite &Site : Sites)
+        Summarise(Function, Site);
+    for (auto &[Function, Sites] : HelperSites)
+      for (const SpawnSite &Site : Sites)
+        Summarise(Function, Site);
+    if (!Changed)
+      break;
+    HelperSites.clear();
+    for (const CallExpr *Call : Calls)
+      if (std::optional<SpawnSite> Site = Helpers.siteAt(Call, *Ctx))
+        if (const Decl *Function = enclosingFunction(Call, *Ctx))
+          HelperSites[Function].push_back(std::move(*Site));
+  }
+  for (auto &[Function, Sites] : HelperSites)
+    for (SpawnSite &Site : Sites)
+      Pending[Function].push_back(std::move(Site));
+}
+
+HeldMutexes SharedAcrossTasksCheck::taskGuards(const SpawnSite &Site,
+                                               const SessionRef &Session,
+                                               const SessionAliases &Names) {
+  const auto *SessionDecl = Session.Decl;
+  std::optional<HeldMutexes> Common;
+  bool Empty = false;
+  for (const Stmt *Body : taskBodies(Site)) {
+    llvm::SmallVector<const Stmt *, 16> Work{Body};
+    while (!Work.empty() && !Empty) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S)
+        continue;
+      if (Names.names(S, SessionDecl)) {
+        HeldMutexes Held = mutexesHeldAt(S, *Ctx);
+        if (Site.CallablesRunOnce)
+          Held.push_back(Body); // Each body runs once: a lock of its own.
+        Common = Common ? intersect(*Common, Held) : Held;
+        Empty = Common->empty();
+        continue;
+      }
+      for (const Stmt *Child : S->children())
+        Work.push_back(Child);
+    }
+  }
+  return Common && !Empty ? *Common : HeldMutexes{};
 }
 
 void SharedAcrossTasksCheck::analyseFunction(const Decl *Function,
                                              llvm::ArrayRef<SpawnSite> Sites) {
-  std::unique_ptr<FunctionOrdering> Ordering =
-      FunctionOrdering::build(Function, *Ctx);
+  FunctionOrdering *Ordering = orderingOf(Function);
   if (!Ordering)
     return;
+  SessionAliases &Names = aliasesOf(Function);
+  const SourceManager &SM = Ctx->getSourceManager();
   for (const SpawnSite &Site : Sites) {
     const Expr *DetachedLater = Ordering->findDetach(Site.Handle);
+    llvm::SmallVector<const ValueDecl *, 2> Reported;
     for (const ReachedSession &Reached : sessionsReachedBy(Site, *Types)) {
-      if (std::optional<ConcurrentUse> Use =
-              Ordering->firstConcurrentUse(Site, Reached.Session)) {
+      // One finding per session, whichever of its names the task uses.
+      const ValueDecl *Root = Names.root(Reached.Session.Decl);
+      if (llvm::is_contained(Reported, Root) ||
+          provedByThreadSafetyAnalysis(Reached.Session.Decl) ||
+          provedByThreadSafetyAnalysis(Root))
+        continue;
+      HeldMutexes Guards = taskGuards(Site, Reached.Session, Names);
+      if (Site.SelfOverlapping) {
+        if (Guards.empty()) {
+          reportParallel(Site, Reached);
+          Reported.push_back(Root);
+        }
+        continue;
+      }
+      auto Guarded = [&](const Stmt *Use) {
+        if (Guards.empty())
+          return false;
+        if (Use == Site.Call)
+          return true;
+        if (const SpawnSite *Other = enclosingOtherSite(Use, Site, Sites, SM))
+          return !intersect(taskGuards(*Other, Reached.Session, Names), Guards)
+                      .empty();
+        return !intersect(mutexesHeldAt(Use, *Ctx), Guards).empty();
+      };
+      if (std::optional<ConcurrentUse> Use = Ordering->firstConcurrentUse(
+              Site, Reached.Session, Names, Guarded)) {
         report(Site, Reached, *Use, Sites);
+        Reported.push_back(Root);
       } else if ((Site.Joins == JoinKind::Never || DetachedLater) &&
+                 !Site.Returned && !Site.HelperSpawn && Guards.empty() &&
                  ownedOutside(Reached.Session, *Types)) {
         reportEscape(Site, Reached,
                      DetachedLater ? DetachedLater : Site.DetachedAt);
+        Reported.push_back(Root);
       }
     }
   }
@@ -167,6 +324,7 @@ void SharedAcrossTasksCheck::report(const SpawnSite &Site,
                          "tasks started by '%2' in a loop")
         << Session << typeName(Session) << Site.Api;
     diag(Site.Call->getBeginLoc(), "task started here", DiagnosticIDs::Note);
+    noteHelper(Site);
     diag(Site.Call->getBeginLoc(),
          "the next iteration starts another task while this one may still be "
          "running",
@@ -179,6 +337,7 @@ void SharedAcrossTasksCheck::report(const SpawnSite &Site,
                          "tasks started by '%2' and '%3'")
         << Session << typeName(Session) << Site.Api << Other->Api;
     diag(Site.Call->getBeginLoc(), "task started here", DiagnosticIDs::Note);
+    noteHelper(Site);
     diag(Use.Where->getBeginLoc(),
          "another task reaches %0 here while the first may still be running",
          DiagnosticIDs::Note)
@@ -190,10 +349,36 @@ void SharedAcrossTasksCheck::report(const SpawnSite &Site,
                        "by '%2' while this function keeps using it")
       << Session << typeName(Session) << Site.Api;
   diag(Site.Call->getBeginLoc(), "task started here", DiagnosticIDs::Note);
+  noteHelper(Site);
   diag(Use.Where->getBeginLoc(),
        "%0 used here while the task may still be running", DiagnosticIDs::Note)
       << Session;
   diag(Reached.Anchor, FixNote, DiagnosticIDs::Note) << Session;
+}
+
+void SharedAcrossTasksCheck::noteHelper(const SpawnSite &Site) {
+  if (Site.HelperSpawn)
+    diag(Site.HelperSpawn->getBeginLoc(),
+         "'%0' starts a task that outlives it here", DiagnosticIDs::Note)
+        << Site.Api;
+}
+
+void SharedAcrossTasksCheck::reportParallel(const SpawnSite &Site,
+                                            const ReachedSession &Reached) {
+  const ValueDecl *Session = Reached.Session.Decl;
+  diag(Reached.Anchor, "session %0 of type '%1' is shared by tasks that '%2' "
+                       "runs in parallel")
+      << Session << typeName(Session) << Site.Api;
+  diag(Site.Call->getBeginLoc(),
+       Site.CallablesRunOnce
+           ? "these functions run at the same time, each on its own thread"
+           : "this body runs on several threads at the same time",
+       DiagnosticIDs::Note);
+  diag(Reached.Anchor,
+       "give each task its own session (open it inside the task or lease it "
+       "from a pool), or hold one mutex around every use of %0",
+       DiagnosticIDs::Note)
+      << Session;
 }
 
 void SharedAcrossTasksCheck::reportEscape(const SpawnSite &Site,

@@ -8,6 +8,10 @@
 #ifndef SESSIONLINT_SHAREDACROSSTASKSCHECK_H
 #define SESSIONLINT_SHAREDACROSSTASKSCHECK_H
 
+#include "analysis/Aliases.h"
+#include "analysis/Helpers.h"
+#include "analysis/Joins.h"
+#include "analysis/Locks.h"
 #include "analysis/SessionTypes.h"
 #include "analysis/SpawnSites.h"
 #include "analysis/TaskReach.h"
@@ -25,6 +29,7 @@ class SharedAcrossTasksCheck : public clang::tidy::ClangTidyCheck {
 public:
   SharedAcrossTasksCheck(llvm::StringRef Name,
                          clang::tidy::ClangTidyContext *Context);
+  ~SharedAcrossTasksCheck() override;
   bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
@@ -37,12 +42,23 @@ private:
   /// Parses a list option; a malformed one is a configuration error that
   /// disables the check rather than being silently ignored.
   NameList parseOption(llvm::StringRef Option, llvm::StringRef Value);
+  /// Summarises helpers that start tasks and turns their call sites into
+  /// spawn sites, until no summary grows.
+  void summariseHelpers();
   void analyseFunction(const clang::Decl *Function,
                        llvm::ArrayRef<SpawnSite> Sites);
+  FunctionOrdering *orderingOf(const clang::Decl *Function);
+  SessionAliases &aliasesOf(const clang::Decl *Function);
+  /// The mutexes held at every use of Session inside the task's bodies;
+  /// empty when some use is unguarded or no use is visible.
+  HeldMutexes taskGuards(const SpawnSite &Site, const SessionRef &Session,
+                         const SessionAliases &Aliases);
   void report(const SpawnSite &Site, const ReachedSession &Reached,
               const struct ConcurrentUse &Use, llvm::ArrayRef<SpawnSite> Sites);
+  void reportParallel(const SpawnSite &Site, const ReachedSession &Reached);
   void reportEscape(const SpawnSite &Site, const ReachedSession &Reached,
                     const clang::Expr *DetachedAt);
+  void noteHelper(const SpawnSite &Site);
   std::string typeName(const clang::ValueDecl *Session) const;
 
   const std::string SessionTypesOption;
@@ -54,6 +70,17 @@ private:
   /// Spawn sites found by the matchers, grouped by the function that
   /// contains them, in the order the functions were met.
   llvm::MapVector<const clang::Decl *, std::vector<SpawnSite>> Pending;
+  /// Calls of functions defined in this translation unit: candidates for
+  /// helpers that start a task.
+  std::vector<const clang::CallExpr *> Calls;
+
+  // Per translation unit, cleared at its end.
+  JoinFinder Joins;
+  HelperSpawns Helpers;
+  llvm::DenseMap<const clang::Decl *, std::unique_ptr<FunctionOrdering>>
+      Orderings;
+  llvm::DenseMap<const clang::Decl *, std::unique_ptr<SessionAliases>>
+      Aliases;
 };
 
 } // namespace sessionlint

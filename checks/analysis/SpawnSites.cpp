@@ -7,6 +7,8 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/AST/StmtOpenMP.h"
+#include "clang/Basic/OpenMPKinds.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -71,9 +73,100 @@ bool asyncPolicyMayRunConcurrently(const Expr *Policy, ASTContext &Ctx) {
   return true;
 }
 
-enum class Destination { Variable, Detached, Discarded, Awaited, Elsewhere };
+/// Whether E's type is a function object: a lambda or a class with a call
+/// operator (a range or an iterator has none).
+bool isFunctionObject(const Expr *E) {
+  const CXXRecordDecl *Record = recordOf(E);
+  if (!Record || !Record->hasDefinition())
+    return false;
+  if (Record->isLambda())
+    return true;
+  for (const CXXMethodDecl *Method : Record->methods())
+    if (Method->getOverloadedOperator() == OO_Call)
+      return true;
+  return false;
+}
 
-/// Follows the value of a spawn call up the AST to where it ends up.
+/// `bind_executor(strand, handler)`: the handler is what runs.
+const Expr *unwrapBoundHandler(const Expr *E) {
+  const auto *Call = dyn_cast<CallExpr>(stripForwarding(E));
+  if (!Call || !Call->getDirectCallee() || Call->getNumArgs() == 0)
+    return E;
+  llvm::StringRef Name = Call->getDirectCallee()->getName();
+  if (Name == "bind_executor" || Name == "bind_allocator")
+    return Call->getArg(Call->getNumArgs() - 1);
+  return E;
+}
+
+/// The last component of a qualified name: "tbb::detail::d1::parallel_for"
+/// gives "parallel_for".
+llvm::StringRef shortName(llvm::StringRef Qualified) {
+  size_t Colons = Qualified.rfind("::");
+  return Colons == llvm::StringRef::npos ? Qualified
+                                         : Qualified.substr(Colons + 2);
+}
+
+bool isTbbName(llvm::StringRef Qualified) {
+  return Qualified.starts_with("tbb::") || Qualified.starts_with("oneapi::tbb::");
+}
+
+/// The record name of an execution policy that runs element accesses on
+/// several threads at once.
+bool isParallelPolicy(const Expr *E) {
+  const CXXRecordDecl *Record = recordOf(E);
+  if (!Record)
+    return false;
+  llvm::StringRef Name = Record->getName();
+  return Name == "parallel_policy" || Name == "parallel_unsequenced_policy";
+}
+
+void addFunctionObjects(const CallExpr *Call, unsigned From, SpawnSite &Site) {
+  for (unsigned I = From; I < Call->getNumArgs(); ++I)
+    if (isFunctionObject(Call->getArg(I)))
+      Site.Callables.push_back(Call->getArg(I));
+}
+
+/// OpenMP constructs: a parallel region runs its body on every thread of
+/// the team; a task runs beside the code that created it until taskwait.
+std::optional<SpawnSite> recognizeOpenMP(const OMPExecutableDirective *D) {
+  if (!D->hasAssociatedStmt())
+    return std::nullopt;
+  OpenMPDirectiveKind Kind = D->getDirectiveKind();
+  SpawnSite Site;
+  Site.Call = D;
+  Site.Api = ("omp " + getOpenMPDirectiveName(Kind)).str();
+  if (isOpenMPParallelDirective(Kind) || isOpenMPTaskLoopDirective(Kind)) {
+    Site.SelfOverlapping = true;
+    Site.Joins = JoinKind::Blocking;
+  } else if (isOpenMPTaskingDirective(Kind)) {
+    Site.Joins = JoinKind::Taskwait;
+  } else {
+    return std::nullopt;
+  }
+  Site.Region = D->getInnermostCapturedStmt();
+  // A clause's children are its variable list (`varlists()` in LLVM 19 was
+  // renamed `varlist()` later).
+  auto AddPrivate = [&](const OMPClause *C, bool KeepsSharedHandles) {
+    for (const Stmt *Ref : C->children())
+      if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(
+              Ref ? cast<Expr>(Ref)->IgnoreParenImpCasts() : nullptr))
+        if (!KeepsSharedHandles || !DRE->getType()->isPointerType())
+          Site.RegionPrivate.push_back(DRE->getDecl());
+  };
+  for (const auto *C : D->getClausesOfKind<OMPPrivateClause>())
+    AddPrivate(C, false);
+  for (const auto *C : D->getClausesOfKind<OMPLastprivateClause>())
+    AddPrivate(C, false);
+  for (const auto *C : D->getClausesOfKind<OMPReductionClause>())
+    AddPrivate(C, false);
+  // A copied pointer still points at the one session.
+  for (const auto *C : D->getClausesOfKind<OMPFirstprivateClause>())
+    AddPrivate(C, true);
+  return Site;
+}
+
+} // namespace
+
 Destination findDestination(const Expr *Call, ASTContext &Ctx,
                             const VarDecl *&Handle,
                             const Expr *&DetachedAt) {
@@ -87,6 +180,8 @@ Destination findDestination(const Expr *Call, ASTContext &Ctx,
       Handle = VD;
       return Destination::Variable;
     }
+    if (Parent.get<ReturnStmt>())
+      return Destination::Returned;
     const auto *E = Parent.get<Expr>();
     if (!E)
       return Parent.get<Stmt>() ? Destination::Discarded
@@ -136,8 +231,6 @@ Destination findDestination(const Expr *Call, ASTContext &Ctx,
     return Destination::Elsewhere;
   }
 }
-
-} // namespace
 
 const Expr *stripForwarding(const Expr *E) {
   while (E) {
@@ -205,16 +298,29 @@ const VarDecl *namedVar(const Expr *E) {
 internal::BindableMatcher<Stmt> spawnCall() {
   // Unqualified names only: cheap to test on every call in a translation
   // unit; recognizeSpawn() checks the qualified name.
-  return expr(anyOf(
+  return stmt(unless(isExpansionInSystemHeader()),
+              anyOf(
       cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
           ofClass(hasAnyName("thread", "jthread"))))),
-      callExpr(callee(functionDecl(hasAnyName("async", "co_spawn")))),
+      callExpr(callee(functionDecl(hasAnyName(
+          "async", "co_spawn", "spawn", "post", "dispatch", "defer",
+          "parallel_for", "parallel_for_each", "parallel_invoke",
+          "parallel_reduce", "parallel_deterministic_reduce")))),
+      // std::for_each(std::execution::par, ...) and every other parallel
+      // algorithm: recognised by the policy argument, not by name.
+      callExpr(hasArgument(0, hasType(hasUnqualifiedDesugaredType(
+          recordType(hasDeclaration(cxxRecordDecl(hasAnyName(
+              "parallel_policy", "parallel_unsequenced_policy")))))))),
       cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName("emplace_back",
-                                                        "emplace"))))));
+                                                        "emplace", "run")))),
+      ompExecutableDirective()));
 }
 
-std::optional<SpawnSite> recognizeSpawn(const Expr *Candidate,
+std::optional<SpawnSite> recognizeSpawn(const Stmt *CandidateStmt,
                                         ASTContext &Ctx) {
+  if (const auto *D = dyn_cast_or_null<OMPExecutableDirective>(CandidateStmt))
+    return recognizeOpenMP(D);
+  const auto *Candidate = dyn_cast_or_null<Expr>(CandidateStmt);
   if (!Candidate || Candidate->containsErrors())
     return std::nullopt;
   SpawnSite Site;
@@ -228,26 +334,39 @@ std::optional<SpawnSite> recognizeSpawn(const Expr *Candidate,
     ThreadFlavour F = threadFlavour(Ctor->getParent());
     if (F == ThreadFlavour::None)
       return std::nullopt;
-    Site.Api = apiName(F);
+    Site.Api = apiName(F).str();
     Site.Joins = F == ThreadFlavour::JThread ? JoinKind::AtScopeEnd
                                              : JoinKind::Explicit;
-    Site.Callable = Construct->getArg(0);
+    Site.Callables.push_back(Construct->getArg(0));
     for (unsigned I = 1; I < Construct->getNumArgs(); ++I)
       Site.Arguments.push_back(Construct->getArg(I));
   } else if (const auto *MemberCall = dyn_cast<CXXMemberCallExpr>(Candidate)) {
-    // workers.emplace_back(callable, args...): a thread built in place.
     const Expr *Object = MemberCall->getImplicitObjectArgument();
-    ThreadFlavour F =
-        Object ? elementThreadFlavour(Object->getType()) : ThreadFlavour::None;
-    if (F == ThreadFlavour::None || MemberCall->getNumArgs() == 0)
+    const CXXMethodDecl *Method = MemberCall->getMethodDecl();
+    if (!Object || !Method || MemberCall->getNumArgs() == 0)
+      return std::nullopt;
+    if (Method->getName() == "run") {
+      // tbb::task_group::run(f): joined by the group's wait().
+      std::string Group = qualifiedName(Method->getParent());
+      if (!isTbbName(Group) || !llvm::StringRef(Group).ends_with("task_group"))
+        return std::nullopt;
+      Site.Api = "tbb::task_group::run";
+      Site.Callables.push_back(MemberCall->getArg(0));
+      Site.Handle = namedVar(Object);
+      Site.Joins = Site.Handle ? JoinKind::Explicit : JoinKind::Never;
+      return Site;
+    }
+    // workers.emplace_back(callable, args...): a thread built in place.
+    ThreadFlavour F = elementThreadFlavour(Object->getType());
+    if (F == ThreadFlavour::None)
       return std::nullopt;
     const CXXRecordDecl *First = recordOf(MemberCall->getArg(0));
     if (First && threadFlavour(First) != ThreadFlavour::None)
       return std::nullopt; // emplace_back(std::move(t)) moves a thread in.
-    Site.Api = apiName(F);
+    Site.Api = apiName(F).str();
     Site.Joins = F == ThreadFlavour::JThread ? JoinKind::AtScopeEnd
                                              : JoinKind::Explicit;
-    Site.Callable = MemberCall->getArg(0);
+    Site.Callables.push_back(MemberCall->getArg(0));
     for (unsigned I = 1; I < MemberCall->getNumArgs(); ++I)
       Site.Arguments.push_back(MemberCall->getArg(I));
     // A container member (`workers_.emplace_back(...)`) is joined somewhere
@@ -261,6 +380,9 @@ std::optional<SpawnSite> recognizeSpawn(const Expr *Candidate,
     if (!Callee)
       return std::nullopt;
     std::string Name = qualifiedName(Callee);
+    llvm::StringRef Short = shortName(Name);
+    bool IsAsio = llvm::StringRef(Name).starts_with("boost::asio::") ||
+                  llvm::StringRef(Name).starts_with("asio::");
     unsigned NumArgs = Call->getNumArgs();
     if (Name == "std::async") {
       unsigned First = 0;
@@ -273,32 +395,70 @@ std::optional<SpawnSite> recognizeSpawn(const Expr *Candidate,
         return std::nullopt;
       Site.Api = "std::async";
       Site.Joins = JoinKind::AtScopeEnd; // The future blocks when destroyed.
-      Site.Callable = Call->getArg(First);
+      Site.Callables.push_back(Call->getArg(First));
       for (unsigned I = First + 1; I < NumArgs; ++I)
         Site.Arguments.push_back(Call->getArg(I));
-    } else if (Name == "boost::asio::co_spawn" || Name == "asio::co_spawn") {
+    } else if (IsAsio && Short == "co_spawn") {
       if (NumArgs < 2)
         return std::nullopt;
       Site.Api = "co_spawn";
-      Site.Callable = Call->getArg(1);
+      Site.Callables.push_back(Call->getArg(1));
       Site.Joins = JoinKind::Never;
       DiscardedIsSequential = false;
       if (NumArgs >= 3) {
         const Expr *Token = Call->getArg(NumArgs - 1);
         const CXXRecordDecl *TokenType = recordOf(Token);
-        std::string TokenName = TokenType ? qualifiedName(TokenType) : "";
-        llvm::StringRef Short = llvm::StringRef(TokenName).rsplit("::").second;
-        if (Short.empty())
-          Short = TokenName;
+        llvm::StringRef TokenName = TokenType ? TokenType->getName() : "";
         // use_awaitable and deferred start the task only when awaited, and
         // the awaiting coroutine waits for it: sequential.
-        if (Short == "use_awaitable_t" || Short == "deferred_t")
+        if (TokenName == "use_awaitable_t" || TokenName == "deferred_t")
           return std::nullopt;
-        if (Short == "use_future_t")
+        if (TokenName == "use_future_t")
           Site.Joins = JoinKind::Explicit;
-        else if (Short == "detached_t")
+        else if (TokenName == "detached_t")
           Site.DetachedAt = Token;
       }
+    } else if (IsAsio && (Short == "post" || Short == "dispatch" ||
+                          Short == "defer" || Short == "spawn")) {
+      // post(ex, handler), post(handler), spawn(ctx, function[, token]):
+      // fire-and-forget. With a completion token instead of a handler
+      // (`co_await post(ex, use_awaitable)`) nothing runs beside us.
+      if (NumArgs == 0)
+        return std::nullopt;
+      const Expr *Handler =
+          unwrapBoundHandler(Call->getArg(Short == "spawn" && NumArgs > 1
+                                              ? 1
+                                              : NumArgs - 1));
+      if (!isFunctionObject(Handler))
+        return std::nullopt;
+      const CXXRecordDecl *HandlerType = recordOf(Handler);
+      if (HandlerType && HandlerType->getName().ends_with("_t") &&
+          !HandlerType->isLambda())
+        return std::nullopt; // A completion token such as use_future_t.
+      Site.Api = Short.str();
+      Site.Callables.push_back(Handler);
+      Site.Joins = JoinKind::Never;
+      DiscardedIsSequential = false;
+    } else if (isTbbName(Name) && Short.starts_with("parallel_")) {
+      // tbb::parallel_for(range, body), parallel_invoke(f, g, ...): the
+      // caller waits; the bodies run on many threads at once.
+      Site.Api = ("tbb::" + Short).str();
+      addFunctionObjects(Call, 0, Site);
+      if (Site.Callables.empty())
+        return std::nullopt;
+      Site.SelfOverlapping = true;
+      Site.CallablesRunOnce = Short == "parallel_invoke";
+      Site.Joins = JoinKind::Blocking;
+      return Site;
+    } else if (NumArgs > 0 && isParallelPolicy(Call->getArg(0)) &&
+               llvm::StringRef(Name).starts_with("std::")) {
+      Site.Api = Name;
+      addFunctionObjects(Call, 1, Site);
+      if (Site.Callables.empty())
+        return std::nullopt;
+      Site.SelfOverlapping = true;
+      Site.Joins = JoinKind::Blocking;
+      return Site;
     } else {
       return std::nullopt;
     }
@@ -326,6 +486,10 @@ std::optional<SpawnSite> recognizeSpawn(const Expr *Candidate,
     break;
   case Destination::Awaited:
     return std::nullopt;
+  case Destination::Returned:
+    Site.Returned = Site.Joins != JoinKind::Never;
+    Site.ReturnedJoins = Site.Joins;
+    [[fallthrough]];
   case Destination::Elsewhere:
     // Returned, stored in a member, passed to code we do not see: this
     // function never joins it.

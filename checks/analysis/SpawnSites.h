@@ -13,6 +13,7 @@
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
+#include <string>
 
 namespace sessionlint {
 
@@ -26,33 +27,72 @@ enum class JoinKind {
   /// Never joined by this function: detached, fire-and-forget, or handed to
   /// code we do not see.
   Never,
+  /// The caller waits for the whole construct (a parallel algorithm, an
+  /// OpenMP parallel region): never concurrent with the caller, only with
+  /// itself.
+  Blocking,
+  /// Joined by `#pragma omp taskwait` (an OpenMP task).
+  Taskwait,
 };
 
 struct SpawnSite {
-  /// The call or construction that starts the task.
-  const clang::Expr *Call = nullptr;
-  /// As printed in diagnostics: "std::thread", "std::async", "co_spawn".
-  llvm::StringRef Api;
-  /// The function object, coroutine call or awaitable the task runs.
-  const clang::Expr *Callable = nullptr;
-  /// Arguments handed to Callable by the spawn API (std::thread, std::async).
+  /// The call, construction or OpenMP directive that starts the task.
+  const clang::Stmt *Call = nullptr;
+  /// As printed in diagnostics: "std::thread", "std::async", "co_spawn", or
+  /// the name of a helper function that starts a task.
+  std::string Api;
+  /// The function objects, coroutine calls or awaitables the task runs
+  /// (several for `tbb::parallel_invoke`).
+  llvm::SmallVector<const clang::Expr *, 1> Callables;
+  /// The captured statement an OpenMP region runs, with the variables its
+  /// clauses make private to each thread.
+  const clang::CapturedStmt *Region = nullptr;
+  llvm::SmallVector<const clang::ValueDecl *, 2> RegionPrivate;
+  /// Arguments handed to the callable by the spawn API (std::thread,
+  /// std::async): shared only through std::ref, `&x` or a copied handle.
   llvm::SmallVector<const clang::Expr *, 4> Arguments;
+  /// Arguments a helper function hands to the task it starts: bound to a
+  /// reference or pointer parameter, so the task always shares them.
+  llvm::SmallVector<const clang::Expr *, 2> SharedArguments;
+  /// The task's body runs several times at once (parallel algorithms,
+  /// OpenMP parallel regions, tbb::parallel_for), or, with several
+  /// Callables, each runs concurrently with the others.
+  bool SelfOverlapping = false;
+  /// Each of several Callables runs once (`tbb::parallel_invoke`): they
+  /// overlap one another, not themselves.
+  bool CallablesRunOnce = false;
+  /// For a helper call: the spawn inside the helper, for the note.
+  const clang::Stmt *HelperSpawn = nullptr;
   /// The variable through which the task is joined, if any.
   const clang::VarDecl *Handle = nullptr;
   JoinKind Joins = JoinKind::Explicit;
   /// Where the task is detached (`.detach()` or the `detached` token).
   const clang::Expr *DetachedAt = nullptr;
+  /// The task's handle is returned to the caller, who joins it the way
+  /// ReturnedJoins says.
+  bool Returned = false;
+  JoinKind ReturnedJoins = JoinKind::Explicit;
 };
 
-/// Matches every expression that may be a spawn site; bound as "spawn".
+/// Matches every statement that may be a spawn site; bound as "spawn".
 clang::ast_matchers::internal::BindableMatcher<clang::Stmt> spawnCall();
 
 /// Interprets a candidate found by spawnCall(). Returns nothing when the
 /// call does not start a concurrent task (deferred policy, discarded
 /// std::async temporary, a directly awaited co_spawn): SPEC's sequential
 /// forms.
-std::optional<SpawnSite> recognizeSpawn(const clang::Expr *Candidate,
+std::optional<SpawnSite> recognizeSpawn(const clang::Stmt *Candidate,
                                         clang::ASTContext &Ctx);
+
+enum class Destination { Variable, Detached, Discarded, Awaited, Returned,
+                         Elsewhere };
+
+/// Follows the value of a call up the AST to where it ends up: a variable
+/// (Handle), `.detach()` (DetachedAt), a discarded statement, `co_await`, a
+/// return statement, or somewhere this function cannot follow.
+Destination findDestination(const clang::Expr *Call, clang::ASTContext &Ctx,
+                            const clang::VarDecl *&Handle,
+                            const clang::Expr *&DetachedAt);
 
 /// The innermost function, lambda call operator or block whose body holds
 /// S; null for statements outside any body (global initializers).

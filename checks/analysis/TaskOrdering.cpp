@@ -6,6 +6,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/AST/StmtOpenMP.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
@@ -13,48 +14,24 @@ using namespace clang;
 namespace sessionlint {
 namespace {
 
-bool isJoinMethodName(llvm::StringRef Name) {
-  return Name == "join" || Name == "get" || Name == "wait";
-}
-
-bool isJoinCallOn(const Stmt *S, const VarDecl *Target) {
-  const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
-  if (!Call || !Call->getMethodDecl() ||
-      !isJoinMethodName(Call->getMethodDecl()->getName()))
-    return false;
-  return namedVar(Call->getImplicitObjectArgument()) == Target;
-}
-
 /// Finds `for (auto &t : workers) t.join();` loops.
 class JoiningLoopFinder : public RecursiveASTVisitor<JoiningLoopFinder> {
 public:
-  explicit JoiningLoopFinder(
+  JoiningLoopFinder(
+      JoinFinder &Joins,
       llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Stmt *, 1>> &Out)
-      : Out(Out) {}
+      : Joins(Joins), Out(Out) {}
 
   bool VisitCXXForRangeStmt(CXXForRangeStmt *Loop) {
     const VarDecl *Container = namedVar(Loop->getRangeInit());
-    const VarDecl *Element = Loop->getLoopVariable();
-    if (!Container || !Element || !Loop->getBody() || !Loop->getRangeStmt())
-      return true;
-    if (bodyJoins(Loop->getBody(), Element))
+    if (Container && Loop->getRangeStmt() && Joins.loopJoinsElements(Loop))
       Out[Container].push_back(Loop->getRangeStmt());
     return true;
   }
   bool TraverseLambdaExpr(LambdaExpr *) { return true; }
 
 private:
-  static bool bodyJoins(const Stmt *S, const VarDecl *Element) {
-    if (!S)
-      return false;
-    if (isJoinCallOn(S, Element))
-      return true;
-    for (const Stmt *Child : S->children())
-      if (bodyJoins(Child, Element))
-        return true;
-    return false;
-  }
-
+  JoinFinder &Joins;
   llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Stmt *, 1>> &Out;
 };
 
@@ -77,7 +54,8 @@ void collectDescendants(const Stmt *S, llvm::SmallPtrSetImpl<const Stmt *> &Out)
 } // namespace
 
 std::unique_ptr<FunctionOrdering>
-FunctionOrdering::build(const Decl *Function, ASTContext &Ctx) {
+FunctionOrdering::build(const Decl *Function, ASTContext &Ctx,
+                        JoinFinder &Joins) {
   if (!Function || Function->isInvalidDecl())
     return nullptr;
   Stmt *Body = Function->getBody();
@@ -101,12 +79,13 @@ FunctionOrdering::build(const Decl *Function, ASTContext &Ctx) {
   if (!Graph)
     return nullptr;
   return std::unique_ptr<FunctionOrdering>(
-      new FunctionOrdering(std::move(Graph), Body, Ctx));
+      new FunctionOrdering(std::move(Graph), Body, Ctx, Joins));
 }
 
 FunctionOrdering::FunctionOrdering(std::unique_ptr<CFG> TheGraph,
-                                   const Stmt *Body, ASTContext &Ctx)
-    : Graph(std::move(TheGraph)), Ctx(Ctx) {
+                                   const Stmt *Body, ASTContext &Ctx,
+                                   JoinFinder &Joins)
+    : Graph(std::move(TheGraph)), Ctx(Ctx), Joins(Joins), Body(Body) {
   const SourceManager &SM = Ctx.getSourceManager();
   for (const CFGBlock *Block : *Graph) {
     unsigned Index = 0;
@@ -118,7 +97,7 @@ FunctionOrdering::FunctionOrdering(std::unique_ptr<CFG> TheGraph,
       ++Index;
     }
   }
-  JoiningLoopFinder Finder(JoiningLoops);
+  JoiningLoopFinder Finder(Joins, JoiningLoops);
   Finder.TraverseStmt(const_cast<Stmt *>(Body));
 }
 
@@ -145,6 +124,9 @@ FunctionOrdering::positionOf(const Stmt *S) const {
 
 bool FunctionOrdering::isJoin(const CFGElement &Element,
                               const SpawnSite &Site) const {
+  if (Site.Joins == JoinKind::Taskwait)
+    if (auto S = Element.getAs<CFGStmt>())
+      return isa<OMPTaskwaitDirective>(S->getStmt());
   if (!Site.Handle || Site.Joins == JoinKind::Never)
     return false;
   if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>())
@@ -154,7 +136,7 @@ bool FunctionOrdering::isJoin(const CFGElement &Element,
   if (!S)
     return false;
   const Stmt *Node = S->getStmt();
-  if (isJoinCallOn(Node, Site.Handle))
+  if (Joins.isJoinOf(Node, Site.Handle))
     return true;
   if (const auto *Await = dyn_cast<CoawaitExpr>(Node))
     return namedVar(Await->getOperand()) == Site.Handle;
@@ -181,19 +163,13 @@ const Expr *FunctionOrdering::findDetach(const VarDecl *Handle) const {
   return Handle ? Detaches.lookup(Handle) : nullptr;
 }
 
-bool FunctionOrdering::isUse(const Stmt *S, const SessionRef &Session) const {
-  if (!Session.ThroughThis) {
-    const auto *Ref = dyn_cast<DeclRefExpr>(S);
-    return Ref && Ref->getDecl() == Session.Decl;
-  }
-  const auto *Member = dyn_cast<MemberExpr>(S);
-  return Member && Member->getMemberDecl() == Session.Decl &&
-         isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts());
-}
-
 std::optional<ConcurrentUse>
-FunctionOrdering::firstConcurrentUse(const SpawnSite &Site,
-                                     const SessionRef &Session) const {
+FunctionOrdering::firstConcurrentUse(
+    const SpawnSite &Site, const SessionRef &Session,
+    const SessionAliases &Aliases,
+    llvm::function_ref<bool(const Stmt *)> Guarded) const {
+  if (Site.Joins == JoinKind::Blocking)
+    return std::nullopt;
   std::optional<Position> Start = positionOf(Site.Call);
   if (!Start)
     return std::nullopt;
@@ -226,9 +202,13 @@ FunctionOrdering::firstConcurrentUse(const SpawnSite &Site,
         continue;
       const Stmt *Node = S->getStmt();
       if (Node == Site.Call) {
-        Consider({ConcurrentUse::SameSpawnAgain, Node});
+        // The task started again: it overlaps itself unless every use in
+        // it is guarded (Guarded is asked about the spawn itself).
+        if (!Guarded(Node))
+          Consider({ConcurrentUse::SameSpawnAgain, Node});
         PathEnded = true;
-      } else if (!InsideSpawn.contains(Node) && isUse(Node, Session)) {
+      } else if (!InsideSpawn.contains(Node) &&
+                 Aliases.names(Node, Session.Decl) && !Guarded(Node)) {
         Consider({ConcurrentUse::UseInFunction, Node});
         PathEnded = true;
       }

@@ -7,16 +7,17 @@
 // Simplifications, stated once here:
 //  - path-insensitive: every CFG edge is feasible (a join under
 //    `if (x)` does not cover the `!x` path, even when x is always true);
-//  - a join is a call on the task's handle (`join`, `get`, `wait`),
-//    `co_await handle`, the handle's destructor when it joins (std::jthread,
-//    a std::async future), or a range-for over a container of handles whose
-//    body joins the element;
+//  - a join is what Joins.h lists, `co_await handle`, the handle's
+//    destructor when it joins (std::jthread, a std::async future), and
+//    `#pragma omp taskwait` for an OpenMP task;
 //  - exceptions only follow the edges clang's CFG models (try/catch).
 //
 //===----------------------------------------------------------------------===//
 #ifndef SESSIONLINT_ANALYSIS_TASKORDERING_H
 #define SESSIONLINT_ANALYSIS_TASKORDERING_H
 
+#include "Aliases.h"
+#include "Joins.h"
 #include "SpawnSites.h"
 #include "TaskReach.h"
 
@@ -43,12 +44,18 @@ class FunctionOrdering {
 public:
   /// Returns null when the body cannot be analysed (errors, no CFG).
   static std::unique_ptr<FunctionOrdering> build(const clang::Decl *Function,
-                                                 clang::ASTContext &Ctx);
+                                                 clang::ASTContext &Ctx,
+                                                 JoinFinder &Joins);
 
-  /// The earliest (in source order) use of Session that may run while the
-  /// task of Site runs; nothing if every path joins first.
-  std::optional<ConcurrentUse> firstConcurrentUse(const SpawnSite &Site,
-                                                  const SessionRef &Session) const;
+  /// The earliest (in source order) use of Session or one of its Aliases
+  /// that may run while the task of Site runs, skipping uses for which
+  /// Guarded holds; nothing if every path joins first.
+  std::optional<ConcurrentUse>
+  firstConcurrentUse(const SpawnSite &Site, const SessionRef &Session,
+                     const SessionAliases &Aliases,
+                     llvm::function_ref<bool(const clang::Stmt *)> Guarded) const;
+
+  const clang::Stmt *body() const { return Body; }
 
   /// `Handle.detach()` anywhere in the function, or null.
   const clang::Expr *findDetach(const clang::VarDecl *Handle) const;
@@ -60,14 +67,15 @@ private:
   };
 
   FunctionOrdering(std::unique_ptr<clang::CFG> Graph, const clang::Stmt *Body,
-                   clang::ASTContext &Ctx);
+                   clang::ASTContext &Ctx, JoinFinder &Joins);
   std::optional<Position> positionOf(const clang::Stmt *S) const;
   bool isJoin(const clang::CFGElement &E, const SpawnSite &Site) const;
-  bool isUse(const clang::Stmt *S, const SessionRef &Session) const;
   void recordDetach(const clang::Stmt *S, const clang::SourceManager &SM);
 
   std::unique_ptr<clang::CFG> Graph;
   clang::ASTContext &Ctx;
+  JoinFinder &Joins;
+  const clang::Stmt *Body;
   llvm::DenseMap<const clang::Stmt *, Position> Positions;
   /// Range-for statements (their __range declaration) whose body joins the
   /// loop variable, keyed by the container variable.

@@ -4,6 +4,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtOpenMP.h"
 
 using namespace clang;
 
@@ -49,6 +50,32 @@ public:
 
 private:
   bool CapturesThis;
+  llvm::function_ref<void(SessionRef, SourceLocation)> OnUse;
+};
+
+/// Local variables of the enclosing function that an OpenMP region names.
+class RegionLocals : public RecursiveASTVisitor<RegionLocals> {
+public:
+  RegionLocals(const CapturedDecl *Inside,
+               llvm::ArrayRef<const ValueDecl *> Private,
+               llvm::function_ref<void(SessionRef, SourceLocation)> OnUse)
+      : Inside(Inside), Private(Private), OnUse(OnUse) {}
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!Var || !Var->hasLocalStorage() || llvm::is_contained(Private, Var))
+      return true;
+    // Declared inside the region: each thread has its own.
+    for (const DeclContext *DC = Var->getDeclContext(); DC;
+         DC = DC->getParent())
+      if (DC == Inside)
+        return true;
+    OnUse(SessionRef{Var, false}, Ref->getLocation());
+    return true;
+  }
+
+private:
+  const CapturedDecl *Inside;
+  llvm::ArrayRef<const ValueDecl *> Private;
   llvm::function_ref<void(SessionRef, SourceLocation)> OnUse;
 };
 
@@ -174,22 +201,38 @@ public:
   }
 
   void addCallable(const Expr *Callable) {
-    const Expr *E = stripForwarding(Callable);
-    if (const auto *Lambda = dyn_cast<LambdaExpr>(E)) {
+    if (const LambdaExpr *Lambda = lambdaOf(Callable)) {
       addLambda(Lambda);
       return;
     }
-    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    if (const auto *Call = dyn_cast<CallExpr>(stripForwarding(Callable)))
       addCoroutineCall(Call);
+  }
+
+  /// An argument bound to a reference or pointer parameter of a helper
+  /// that hands it to the task.
+  void addSharedArgument(const Expr *Arg) {
+    if (isStdMove(Arg))
       return;
-    }
-    // `auto task = [&] {...}; std::thread t(task);`
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-      if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-        if (const Expr *Init = Var->getInit())
-          if (const auto *Lambda = dyn_cast<LambdaExpr>(stripForwarding(Init)))
-            addLambda(Lambda);
-    }
+    const Expr *Stripped = stripForwarding(Arg);
+    if (const auto *AddrOf = dyn_cast<UnaryOperator>(Stripped);
+        AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+      Stripped = AddrOf->getSubExpr();
+    addIfShared(namedSession(Stripped), Arg->getExprLoc());
+  }
+
+  /// An OpenMP region shares every variable of the enclosing function it
+  /// names, unless a clause gives each thread its own copy.
+  void addRegion(const CapturedStmt *Region,
+                 llvm::ArrayRef<const ValueDecl *> Private) {
+    const CapturedDecl *Inside = Region->getCapturedDecl();
+    auto OnBodyUse = [&](SessionRef Ref, SourceLocation Loc) {
+      addIfShared(Ref, Loc);
+    };
+    BodyUses Globals(/*CapturesThis=*/true, OnBodyUse);
+    Globals.TraverseStmt(const_cast<Stmt *>(Region->getCapturedStmt()));
+    RegionLocals Locals(Inside, Private, OnBodyUse);
+    Locals.TraverseStmt(const_cast<Stmt *>(Region->getCapturedStmt()));
   }
 
   llvm::SmallVector<ReachedSession, 2> take() { return std::move(Found); }
@@ -200,6 +243,28 @@ private:
 };
 
 } // namespace
+
+const LambdaExpr *lambdaOf(const Expr *Callable) {
+  const Expr *E = stripForwarding(Callable);
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+    return Lambda;
+  // `auto task = [&] {...}; std::thread t(task);`
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (const Expr *Init = Var->getInit())
+        return dyn_cast<LambdaExpr>(stripForwarding(Init));
+  return nullptr;
+}
+
+llvm::SmallVector<const Stmt *, 2> taskBodies(const SpawnSite &Site) {
+  llvm::SmallVector<const Stmt *, 2> Bodies;
+  for (const Expr *Callable : Site.Callables)
+    if (const LambdaExpr *Lambda = lambdaOf(Callable))
+      Bodies.push_back(Lambda->getBody());
+  if (Site.Region)
+    Bodies.push_back(Site.Region->getCapturedStmt());
+  return Bodies;
+}
 
 std::optional<SessionRef> namedSession(const Expr *E) {
   if (!E)
@@ -221,10 +286,14 @@ std::optional<SessionRef> namedSession(const Expr *E) {
 llvm::SmallVector<ReachedSession, 2>
 sessionsReachedBy(const SpawnSite &Site, SessionTypeClassifier &Types) {
   ReachCollector Collector(Types);
-  if (Site.Callable)
-    Collector.addCallable(Site.Callable);
+  for (const Expr *Callable : Site.Callables)
+    Collector.addCallable(Callable);
   for (const Expr *Arg : Site.Arguments)
     Collector.addArgument(Arg);
+  for (const Expr *Arg : Site.SharedArguments)
+    Collector.addSharedArgument(Arg);
+  if (Site.Region)
+    Collector.addRegion(Site.Region, Site.RegionPrivate);
   return Collector.take();
 }
 

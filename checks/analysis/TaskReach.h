@@ -13,6 +13,7 @@
 #include "SpawnSites.h"
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceLocation.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -39,6 +40,14 @@ struct ReachedSession {
 /// source order of their anchors.
 llvm::SmallVector<ReachedSession, 2>
 sessionsReachedBy(const SpawnSite &Site, SessionTypeClassifier &Types);
+
+/// The lambda a callable is, directly or through a local variable
+/// initialised with it; null otherwise.
+const clang::LambdaExpr *lambdaOf(const clang::Expr *Callable);
+
+/// The bodies of the task that this function can see: lambda bodies and
+/// OpenMP regions (not the body of a spawned coroutine or helper).
+llvm::SmallVector<const clang::Stmt *, 2> taskBodies(const SpawnSite &Site);
 
 /// The session variable or member that E names, looking through casts,
 /// `*p`, and `this->`; null when E names none.

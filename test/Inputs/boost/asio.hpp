@@ -59,4 +59,26 @@ struct executor_t {
 };
 inline constexpr executor_t executor;
 } // namespace this_coro
+
+// Fire-and-forget submission: the handler runs later on the executor.
+template <class Executor, class Handler> void post(Executor &&ex, Handler &&h) {}
+template <class Handler> void post(Handler &&h) {}
+template <class Executor, class Handler> void dispatch(Executor &&ex, Handler &&h) {}
+template <class Executor, class Handler> void defer(Executor &&ex, Handler &&h) {}
+template <class Executor> awaitable<void> post(Executor &&ex, use_awaitable_t) { return {}; }
+class strand {
+public:
+  explicit strand(any_io_executor) {}
+};
+template <class Executor> strand make_strand(Executor &&) { return strand(any_io_executor()); }
+template <class Handler> struct executor_binder {
+  Handler h;
+  void operator()() { h(); }
+};
+template <class Executor, class Handler>
+executor_binder<Handler> bind_executor(Executor &&, Handler h) { return {h}; }
+class yield_context {};
+template <class Context, class Function> void spawn(Context &&ctx, Function &&f) {}
+template <class Context, class Function, class Token>
+void spawn(Context &&ctx, Function &&f, Token &&token) {}
 } // namespace boost::asio

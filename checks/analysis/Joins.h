@@ -1,0 +1,47 @@
+//===--- Joins.h - statements that wait for a task --------------*- C++ -*-===//
+//
+// SPEC rule 1 ends at a join: `t.join()`, `f.get()`, `f.wait()`,
+// `group.wait()`, a range-for that joins every element of a container of
+// handles, and a call of a function in this translation unit that does one
+// of these to the handle it is given (`wait_all(workers)`,
+// `finish(std::move(t))`). Such helpers are summarised once per function
+// and cached; a recursive helper is assumed not to join.
+//
+// Simplification: a helper that joins on some path is taken to join on
+// every path.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SESSIONLINT_ANALYSIS_JOINS_H
+#define SESSIONLINT_ANALYSIS_JOINS_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace sessionlint {
+
+class JoinFinder {
+public:
+  /// Whether S itself joins what Handle holds: a join call on it, or a call
+  /// of a joining helper with it as the argument.
+  bool isJoinOf(const clang::Stmt *S, const clang::VarDecl *Handle);
+
+  /// Whether Body joins Handle somewhere, or runs a range-for over Handle
+  /// whose body joins the element.
+  bool bodyJoins(const clang::Stmt *Body, const clang::VarDecl *Handle);
+
+  /// Whether the range-for Loop joins each element of the container it
+  /// iterates.
+  bool loopJoinsElements(const clang::CXXForRangeStmt *Loop);
+
+private:
+  bool helperJoinsParam(const clang::FunctionDecl *Helper, unsigned Index);
+
+  enum class State { InProgress, Joins, DoesNotJoin };
+  llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, State>
+      Summaries;
+};
+
+} // namespace sessionlint
+
+#endif
