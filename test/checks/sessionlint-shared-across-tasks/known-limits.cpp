@@ -6,18 +6,6 @@
 #include <pqxx/pqxx>
 #include <thread>
 
-// FN: the spawn happens in a helper; the analysis is intra-procedural.
-void start_progress(pqxx::connection &c) {
-  std::thread t([&c] { c.close(); });
-  t.detach();
-  // CHECK-MESSAGES: :[[@LINE-2]]:19: warning: session 'c' of type 'pqxx::connection' is shared with a detached task
-}
-void FN_helper_spawns() {
-  pqxx::connection db;
-  start_progress(db); // the caller's use below is not connected to the task
-  db.close();
-}
-
 // FN: a member-function-pointer task is not followed into the member.
 class Worker {
 public:
@@ -31,31 +19,6 @@ public:
 private:
   pqxx::connection db_;
 };
-
-// FN: an alias taken before the spawn is a different variable to the CFG walk.
-void FN_alias_used_after_spawn() {
-  pqxx::connection db;
-  pqxx::connection &alias = db;
-  std::thread t([&db] { db.close(); });
-  alias.close();
-  t.join();
-}
-
-// FP: both uses hold the same mutex; lock reasoning is not there yet.
-void FP_same_mutex_held() {
-  pqxx::connection db;
-  std::mutex m;
-  std::thread t([&db, &m] {
-    std::lock_guard<std::mutex> lock(m);
-    db.close();
-  });
-  // CHECK-MESSAGES: :[[@LINE-4]]:19: warning: session 'db' of type 'pqxx::connection' is shared with a task started by 'std::thread'
-  {
-    std::lock_guard<std::mutex> lock(m);
-    db.close();
-  }
-  t.join();
-}
 
 // FP: path-insensitive; both conditions are the same, but the walk takes
 // the path that skips the join and reaches the use.
