@@ -229,6 +229,8 @@ HeldMutexes SharedAcrossTasksCheck::taskGuards(const SpawnSite &Site,
       }
       for (const Stmt *Child : S->children())
         Work.push_back(Child);
+      if (const auto *Captured = dyn_cast<CapturedStmt>(S))
+        Work.push_back(Captured->getCapturedStmt()); // Not among children.
     }
   }
   return Common && !Empty ? *Common : HeldMutexes{};

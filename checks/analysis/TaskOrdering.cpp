@@ -49,6 +49,14 @@ void collectDescendants(const Stmt *S, llvm::SmallPtrSetImpl<const Stmt *> &Out)
     return;
   for (const Stmt *Child : S->children())
     collectDescendants(Child, Out);
+  // A captured statement's children are its capture initialisers, not its
+  // body; an OpenMP directive's clauses (`shared(db)`) are not children.
+  if (const auto *Captured = dyn_cast<CapturedStmt>(S))
+    collectDescendants(Captured->getCapturedStmt(), Out);
+  if (const auto *Directive = dyn_cast<OMPExecutableDirective>(S))
+    for (const OMPClause *Clause : Directive->clauses())
+      for (const Stmt *Child : Clause->children())
+        collectDescendants(Child, Out);
 }
 
 } // namespace
@@ -72,6 +80,8 @@ FunctionOrdering::build(const Decl *Function, ASTContext &Ctx,
 
   CFG::BuildOptions Options;
   Options.AddImplicitDtors = true;
+  // A call inside `try` may throw into a handler that uses the session.
+  Options.AddEHEdges = true;
   Options.AddInitializers = false;
   Options.setAllAlwaysAdd();
   std::unique_ptr<CFG> Graph =
