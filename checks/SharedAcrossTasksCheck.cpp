@@ -22,10 +22,10 @@ constexpr llvm::StringLiteral OverlapFixNote =
 
 /// Owned by someone other than the spawning function: the caller goes on
 /// using it after a detached task escapes (SPEC rule 3).
-bool ownedOutside(const SessionRef &Session, SessionTypeClassifier &Types) {
-  if (Session.ThroughThis)
+bool ownedOutside(const ValueDecl *Session, SessionTypeClassifier &Types) {
+  if (isa<FieldDecl>(Session))
     return true;
-  const auto *Var = dyn_cast<VarDecl>(Session.Decl);
+  const auto *Var = dyn_cast<VarDecl>(Session);
   if (!Var)
     return false;
   if (Var->hasGlobalStorage())
@@ -34,6 +34,37 @@ bool ownedOutside(const SessionRef &Session, SessionTypeClassifier &Types) {
     return Var->getType()->isReferenceType() ||
            Types.classify(Var->getType()).CopyShares;
   return false;
+}
+
+/// Every use of the member Field in the other member functions of its
+/// class holds one of Guards. Constructors and destructors are left out:
+/// they run before the object is shared and after its tasks are joined.
+bool memberUsesGuarded(const FieldDecl *Field, llvm::ArrayRef<MutexKey> Guards,
+                       llvm::ArrayRef<const Stmt *> TaskBodies,
+                       ASTContext &Ctx) {
+  const auto *Record = dyn_cast<CXXRecordDecl>(Field->getParent());
+  if (!Record)
+    return false;
+  for (const CXXMethodDecl *Method : Record->methods()) {
+    if (isa<CXXConstructorDecl, CXXDestructorDecl>(Method))
+      continue;
+    const FunctionDecl *Definition = nullptr;
+    if (!Method->hasBody(Definition))
+      continue;
+    llvm::SmallVector<const Stmt *, 32> Work{Definition->getBody()};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S || llvm::is_contained(TaskBodies, S))
+        continue;
+      if (const auto *Member = dyn_cast<MemberExpr>(S);
+          Member && Member->getMemberDecl() == Field &&
+          intersect(mutexesHeldAt(S, Ctx), Guards).empty())
+        return false;
+      for (const Stmt *Child : S->children())
+        Work.push_back(Child);
+    }
+  }
+  return true;
 }
 
 /// `Conn db_ GUARDED_BY(mu_);`: clang's -Wthread-safety checks that every
@@ -126,6 +157,9 @@ void SharedAcrossTasksCheck::check(const MatchFinder::MatchResult &Result) {
 
 void SharedAcrossTasksCheck::onEndOfTranslationUnit() {
   if (Ctx) {
+    for (auto &[Function, Sites] : Pending)
+      for (SpawnSite &Site : Sites)
+        followMovedHandle(Site, Function->getBody(), *Ctx);
     summariseHelpers();
     for (auto &[Function, Sites] : Pending)
       analyseFunction(Function, Sites);
@@ -207,6 +241,18 @@ void SharedAcrossTasksCheck::summariseHelpers() {
       Pending[Function].push_back(std::move(Site));
 }
 
+bool SharedAcrossTasksCheck::escapeGuarded(const SpawnSite &Site,
+                                           const ValueDecl *Session,
+                                           llvm::ArrayRef<MutexKey> Guards) {
+  if (Guards.empty())
+    return false;
+  // A member's other uses are all in view: check them. A parameter's or a
+  // global's are not; the lock the task takes is taken as the protocol.
+  if (const auto *Field = dyn_cast<FieldDecl>(Session))
+    return memberUsesGuarded(Field, Guards, taskBodies(Site), *Ctx);
+  return true;
+}
+
 HeldMutexes SharedAcrossTasksCheck::taskGuards(const SpawnSite &Site,
                                                const SessionRef &Session,
                                                const SessionAliases &Names) {
@@ -276,8 +322,10 @@ void SharedAcrossTasksCheck::analyseFunction(const Decl *Function,
         report(Site, Reached, *Use, Sites);
         Reported.push_back(Root);
       } else if ((Site.Joins == JoinKind::Never || DetachedLater) &&
-                 !Site.Returned && !Site.HelperSpawn && Guards.empty() &&
-                 ownedOutside(Reached.Session, *Types)) {
+                 !Site.Returned && !Site.HelperSpawn &&
+                 (ownedOutside(Reached.Session.Decl, *Types) ||
+                  ownedOutside(Root, *Types)) &&
+                 !escapeGuarded(Site, Root, Guards)) {
         reportEscape(Site, Reached,
                      DetachedLater ? DetachedLater : Site.DetachedAt);
         Reported.push_back(Root);

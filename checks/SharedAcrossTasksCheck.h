@@ -53,6 +53,10 @@ private:
   /// empty when some use is unguarded or no use is visible.
   HeldMutexes taskGuards(const SpawnSite &Site, const SessionRef &Session,
                          const SessionAliases &Aliases);
+  /// Whether an escaping task's session is protected: every use of it
+  /// that this translation unit shows holds one of Guards.
+  bool escapeGuarded(const SpawnSite &Site, const clang::ValueDecl *Session,
+                     llvm::ArrayRef<MutexKey> Guards);
   void report(const SpawnSite &Site, const ReachedSession &Reached,
               const struct ConcurrentUse &Use, llvm::ArrayRef<SpawnSite> Sites);
   void reportParallel(const SpawnSite &Site, const ReachedSession &Reached);

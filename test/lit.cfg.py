@@ -27,6 +27,7 @@ config.substitutions.append(('%sessionlint',
 config.substitutions.append(('%plugin',
                              os.path.join(config.sessionlint_bin_dir, 'SessionLint.so')))
 config.substitutions.append(('%inputs', inputs))
+config.substitutions.append(('%python', config.python_executable))
 if 'clangd' in config.frontends.split(','):
     config.available_features.add('clangd-bundle')
     config.substitutions.append(('%clangd_bundle',

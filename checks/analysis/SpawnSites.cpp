@@ -232,6 +232,67 @@ Destination findDestination(const Expr *Call, ASTContext &Ctx,
   }
 }
 
+namespace {
+
+/// The first `std::move(Handle)` in S (source order of a pre-order walk),
+/// outside nested lambdas.
+const CallExpr *findMoveOf(const Stmt *S, const VarDecl *Handle) {
+  if (!S || isa<LambdaExpr>(S))
+    return nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(S);
+      Call && isStdMove(Call) && namedVar(Call->getArg(0)) == Handle)
+    return Call;
+  for (const Stmt *Child : S->children())
+    if (const CallExpr *Found = findMoveOf(Child, Handle))
+      return Found;
+  return nullptr;
+}
+
+/// Whether Move's value goes into a container that is not a local variable
+/// (`workers_.push_back(std::move(t))`).
+bool movedIntoMemberContainer(const CallExpr *Move, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(*Move);
+  while (!Parents.empty()) {
+    if (const auto *MemberCall = Parents[0].get<CXXMemberCallExpr>()) {
+      const CXXMethodDecl *Method = MemberCall->getMethodDecl();
+      llvm::StringRef Name = Method ? Method->getName() : "";
+      return (Name.starts_with("push") || Name.starts_with("emplace") ||
+              Name == "insert") &&
+             !namedVar(MemberCall->getImplicitObjectArgument());
+    }
+    const auto *E = Parents[0].get<Expr>();
+    if (!E || !isa<ImplicitCastExpr, MaterializeTemporaryExpr,
+                   CXXBindTemporaryExpr, CXXConstructExpr>(E))
+      return false;
+    Parents = Ctx.getParents(*E);
+  }
+  return false;
+}
+
+} // namespace
+
+void followMovedHandle(SpawnSite &Site, const Stmt *Body, ASTContext &Ctx) {
+  for (unsigned Step = 0; Step < 4 && Site.Handle; ++Step) {
+    const CallExpr *Move = findMoveOf(Body, Site.Handle);
+    if (!Move)
+      return;
+    const VarDecl *NewHandle = nullptr;
+    const Expr *DetachedAt = nullptr;
+    if (findDestination(Move, Ctx, NewHandle, DetachedAt) ==
+            Destination::Variable &&
+        NewHandle && NewHandle != Site.Handle) {
+      Site.Handle = NewHandle;
+      continue;
+    }
+    if (movedIntoMemberContainer(Move, Ctx)) {
+      Site.Handle = nullptr;
+      Site.Joins = JoinKind::Never;
+    }
+    // Otherwise handed to a call (perhaps a joining helper): keep it.
+    return;
+  }
+}
+
 const Expr *stripForwarding(const Expr *E) {
   while (E) {
     E = E->IgnoreParenImpCasts();

@@ -99,6 +99,13 @@ Destination findDestination(const clang::Expr *Call, clang::ASTContext &Ctx,
 const clang::Decl *enclosingFunction(const clang::Stmt *S,
                                      clang::ASTContext &Ctx);
 
+/// `pending.push_back(std::move(f))`, `auto t2 = std::move(t)`: the task is
+/// now joined through the variable the handle was moved into (the
+/// container joins through its elements). A handle moved into a member
+/// container is never joined by this function. Follows short chains.
+void followMovedHandle(SpawnSite &Site, const clang::Stmt *Body,
+                       clang::ASTContext &Ctx);
+
 /// Strips the nodes that only forward a value (casts, temporaries,
 /// functional casts, copy and move constructions) from E.
 const clang::Expr *stripForwarding(const clang::Expr *E);

@@ -2,6 +2,8 @@
 // SPEC rule 3: a detached task reaches a session owned outside the spawning
 // function, whose owner keeps using it after the function returns.
 #include <boost/asio.hpp>
+#include <memory>
+#include <mutex>
 #include <pqxx/pqxx>
 #include <thread>
 
@@ -71,3 +73,57 @@ void detach_local_last_use_ok() {
   pqxx::connection db;
   std::thread([c = &db] { c->close(); }).detach();
 }
+
+// A local copy of a member's shared_ptr is still the member's session.
+class Registry {
+public:
+  void copy_of_member_escapes_bad() {
+    auto db = db_;
+    std::thread([db] { db->close(); }).detach();
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: session 'db' of type 'std::shared_ptr<pqxx::connection>' is shared with a detached task started by 'std::thread' while the caller keeps using it
+  }
+
+private:
+  std::shared_ptr<pqxx::connection> db_;
+};
+
+// A member used by an escaping task under a lock is fine only when every
+// other member function uses it under the same lock.
+class Inventory {
+public:
+  void restock_same_mutex_ok() {
+    worker_ = std::thread([this] {
+      std::lock_guard<std::mutex> lock(mu_);
+      db_.close();
+    });
+  }
+  void sell() {
+    std::lock_guard<std::mutex> lock(mu_);
+    db_.is_open();
+  }
+
+private:
+  std::mutex mu_;
+  pqxx::connection db_;
+  std::thread worker_;
+};
+
+class Ledger {
+public:
+  void post_other_mutex_bad() {
+    worker_ = std::thread([this] {
+      std::lock_guard<std::mutex> lock(write_mu_);
+      db_.close();
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: session 'db_' of type 'pqxx::connection' is shared with a detached task started by 'std::thread' while the caller keeps using it
+    });
+  }
+  void read() {
+    std::lock_guard<std::mutex> lock(read_mu_);
+    db_.is_open();
+  }
+
+private:
+  std::mutex write_mu_, read_mu_;
+  pqxx::connection db_;
+  std::thread worker_;
+};

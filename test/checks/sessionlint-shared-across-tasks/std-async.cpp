@@ -4,6 +4,7 @@
 #include <functional>
 #include <future>
 #include <pqxx/pqxx>
+#include <vector>
 
 void launch_async_bad() {
   pqxx::connection db;
@@ -76,4 +77,37 @@ void function_and_ref_argument_bad() {
   // CHECK-MESSAGES: :[[@LINE-1]]:83: warning: session 'db' of type 'pqxx::connection' is shared with a task started by 'std::async'
   db.close();
   f.get();
+}
+
+// A future moved into a container is joined through the container: the
+// next iteration starts another task while the first may still run.
+void futures_moved_into_vector_bad(int n) {
+  pqxx::connection db;
+  std::vector<std::future<void>> pending;
+  for (int i = 0; i < n; ++i) {
+    auto f = std::async(std::launch::async, [&db] { db.close(); });
+    // CHECK-MESSAGES: :[[@LINE-1]]:47: warning: session 'db' of type 'pqxx::connection' is shared by overlapping tasks started by 'std::async' in a loop
+    pending.push_back(std::move(f));
+  }
+  for (auto &f : pending)
+    f.get();
+}
+
+void future_moved_then_waited_ok() {
+  pqxx::connection db;
+  std::vector<std::future<void>> pending;
+  auto f = std::async(std::launch::async, [&db] { db.close(); });
+  pending.push_back(std::move(f));
+  for (auto &p : pending)
+    p.get();
+  db.close();
+}
+
+void future_moved_used_before_wait_bad() {
+  pqxx::connection db;
+  auto f = std::async(std::launch::async, [&db] { db.close(); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:45: warning: session 'db' of type 'pqxx::connection' is shared with a task started by 'std::async' while this function keeps using it
+  auto g = std::move(f);
+  db.close();
+  g.get();
 }
