@@ -44,3 +44,33 @@ void join_under_constant_condition_ok() {
     t.join();
   db.close();
 }
+
+// FN: locks are lexical; the unlock inside the branch is not seen, so the
+// use after it still counts as holding m.
+void FN_unlock_in_branch(bool early) {
+  pqxx::connection db;
+  std::mutex m;
+  std::thread t([&] {
+    std::lock_guard<std::mutex> lock(m);
+    db.close();
+  });
+  m.lock();
+  if (early)
+    m.unlock();
+  db.close();
+  t.join();
+}
+
+// FN: a helper that joins on one path is taken to join on every path.
+void maybe_finish(std::thread &t, bool really) {
+  if (really)
+    t.join();
+}
+void FN_helper_joins_on_one_path(bool really) {
+  pqxx::connection db;
+  std::thread t([&db] { db.close(); });
+  maybe_finish(t, really);
+  db.close();
+  if (t.joinable())
+    t.join();
+}
