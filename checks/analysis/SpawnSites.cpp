@@ -87,14 +87,24 @@ bool isFunctionObject(const Expr *E) {
   return false;
 }
 
+/// The arguments the caller wrote: Asio's initiating functions end in
+/// defaulted SFINAE parameters (`enable_if<...>::type* = 0`), which are not
+/// the completion token.
+unsigned writtenArgCount(const CallExpr *Call) {
+  unsigned N = Call->getNumArgs();
+  while (N > 0 && isa<CXXDefaultArgExpr>(Call->getArg(N - 1)))
+    --N;
+  return N;
+}
+
 /// `bind_executor(strand, handler)`: the handler is what runs.
 const Expr *unwrapBoundHandler(const Expr *E) {
   const auto *Call = dyn_cast<CallExpr>(stripForwarding(E));
-  if (!Call || !Call->getDirectCallee() || Call->getNumArgs() == 0)
+  if (!Call || !Call->getDirectCallee() || writtenArgCount(Call) == 0)
     return E;
   llvm::StringRef Name = Call->getDirectCallee()->getName();
   if (Name == "bind_executor" || Name == "bind_allocator")
-    return Call->getArg(Call->getNumArgs() - 1);
+    return Call->getArg(writtenArgCount(Call) - 1);
   return E;
 }
 
@@ -121,7 +131,7 @@ bool isParallelPolicy(const Expr *E) {
 }
 
 void addFunctionObjects(const CallExpr *Call, unsigned From, SpawnSite &Site) {
-  for (unsigned I = From; I < Call->getNumArgs(); ++I)
+  for (unsigned I = From; I < writtenArgCount(Call); ++I)
     if (isFunctionObject(Call->getArg(I)))
       Site.Callables.push_back(Call->getArg(I));
 }
@@ -444,7 +454,7 @@ std::optional<SpawnSite> recognizeSpawn(const Stmt *CandidateStmt,
     llvm::StringRef Short = shortName(Name);
     bool IsAsio = llvm::StringRef(Name).starts_with("boost::asio::") ||
                   llvm::StringRef(Name).starts_with("asio::");
-    unsigned NumArgs = Call->getNumArgs();
+    unsigned NumArgs = writtenArgCount(Call);
     if (Name == "std::async") {
       unsigned First = 0;
       if (NumArgs > 0 && Call->getArg(0)->getType()->isEnumeralType()) {

@@ -37,12 +37,15 @@ inline constexpr use_future_t use_future;
 struct deferred_t {};
 inline constexpr deferred_t deferred;
 
+// Like the real initiating functions, these end in a defaulted SFINAE
+// parameter (`typename enable_if<...>::type* = 0` in Boost 1.74): the
+// completion token is the last argument the caller wrote, not the last one.
 template <class Executor, class T, class Token>
-void co_spawn(Executor &&ex, awaitable<T> a, Token &&token) {}
+void co_spawn(Executor &&ex, awaitable<T> a, Token &&token, int * = nullptr) {}
 template <class Executor, class T>
-std::future<void> co_spawn(Executor &&ex, awaitable<T> a, use_future_t) { return {}; }
+std::future<void> co_spawn(Executor &&ex, awaitable<T> a, use_future_t, int * = nullptr) { return {}; }
 template <class Executor, class T>
-awaitable<void> co_spawn(Executor &&ex, awaitable<T> a, use_awaitable_t) { return {}; }
+awaitable<void> co_spawn(Executor &&ex, awaitable<T> a, use_awaitable_t, int * = nullptr) { return {}; }
 template <class Executor, class F, class Token>
 auto co_spawn(Executor &&ex, F &&f, Token &&token) -> decltype(f(), void()) {}
 
@@ -61,10 +64,10 @@ inline constexpr executor_t executor;
 } // namespace this_coro
 
 // Fire-and-forget submission: the handler runs later on the executor.
-template <class Executor, class Handler> void post(Executor &&ex, Handler &&h) {}
+template <class Executor, class Handler> void post(Executor &&ex, Handler &&h, int * = nullptr) {}
 template <class Handler> void post(Handler &&h) {}
-template <class Executor, class Handler> void dispatch(Executor &&ex, Handler &&h) {}
-template <class Executor, class Handler> void defer(Executor &&ex, Handler &&h) {}
+template <class Executor, class Handler> void dispatch(Executor &&ex, Handler &&h, int * = nullptr) {}
+template <class Executor, class Handler> void defer(Executor &&ex, Handler &&h, int * = nullptr) {}
 template <class Executor> awaitable<void> post(Executor &&ex, use_awaitable_t) { return {}; }
 class strand {
 public:
