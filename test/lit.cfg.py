@@ -6,7 +6,7 @@ config.name = 'sessionlint'
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = ['.cpp', '.test']
 config.excludes = ['Inputs', 'corpus', 'check_sessionlint.py', 'lit.cfg.py',
-                   'CMakeLists.txt']
+                   'CMakeLists.txt', 'README.md']
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.sessionlint_build_dir, 'test')
 
@@ -22,6 +22,12 @@ check = ' '.join([
 mock_flags = '-std=c++20 -nostdinc++ -isystem ' + inputs
 config.substitutions.append(('%check_sessionlint', check))
 config.substitutions.append(('%mock_flags', mock_flags))
+# Integration tests compile against the real headers Debian installs
+# (scripts/setup-debian.sh). Boost 1.74 needs the coroutine switch under
+# clang and misses an include in awaitable.hpp (see README).
+config.substitutions.append(('%real_flags',
+                             '-std=c++20 -fopenmp -DBOOST_ASIO_HAS_CO_AWAIT=1 '
+                             '-include utility'))
 config.substitutions.append(('%sessionlint',
                              os.path.join(config.sessionlint_bin_dir, 'sessionlint')))
 config.substitutions.append(('%plugin',
