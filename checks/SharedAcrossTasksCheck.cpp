@@ -6,6 +6,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Basic/Version.h"
+#include <functional>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -36,15 +37,16 @@ bool ownedOutside(const ValueDecl *Session, SessionTypeClassifier &Types) {
   return false;
 }
 
-/// Every use of the member Field in the other member functions of its
-/// class holds one of Guards. Constructors and destructors are left out:
-/// they run before the object is shared and after its tasks are joined.
-bool memberUsesGuarded(const FieldDecl *Field, llvm::ArrayRef<MutexKey> Guards,
-                       llvm::ArrayRef<const Stmt *> TaskBodies,
-                       ASTContext &Ctx) {
+/// Visits the uses of the member Field in the member functions of its class
+/// that other code calls: constructors and destructors are left out (they
+/// run before the object is shared and after its tasks are joined), and so
+/// are the task's own bodies. Stops when Visit returns false.
+void forEachOtherMemberUse(const FieldDecl *Field,
+                           llvm::ArrayRef<const Stmt *> TaskBodies,
+                           llvm::function_ref<bool(const MemberExpr *)> Visit) {
   const auto *Record = dyn_cast<CXXRecordDecl>(Field->getParent());
   if (!Record)
-    return false;
+    return;
   for (const CXXMethodDecl *Method : Record->methods()) {
     if (isa<CXXConstructorDecl, CXXDestructorDecl>(Method))
       continue;
@@ -57,14 +59,39 @@ bool memberUsesGuarded(const FieldDecl *Field, llvm::ArrayRef<MutexKey> Guards,
       if (!S || llvm::is_contained(TaskBodies, S))
         continue;
       if (const auto *Member = dyn_cast<MemberExpr>(S);
-          Member && Member->getMemberDecl() == Field &&
-          intersect(mutexesHeldAt(S, Ctx), Guards).empty())
-        return false;
+          Member && Member->getMemberDecl() == Field && !Visit(Member))
+        return;
       for (const Stmt *Child : S->children())
         Work.push_back(Child);
     }
   }
-  return true;
+}
+
+/// Every use of Field outside the task holds one of Guards.
+bool memberUsesGuarded(const FieldDecl *Field, llvm::ArrayRef<MutexKey> Guards,
+                       llvm::ArrayRef<const Stmt *> TaskBodies,
+                       ASTContext &Ctx) {
+  bool Guarded = true;
+  forEachOtherMemberUse(Field, TaskBodies, [&](const MemberExpr *Use) {
+    Guarded = !intersect(mutexesHeldAt(Use, Ctx), Guards).empty();
+    return Guarded;
+  });
+  return Guarded;
+}
+
+/// Whether anyone but the task can use Field: it is public, or another
+/// member function uses it. A private session only the task touches is the
+/// task's own (a dedicated writer thread owning its connection).
+bool memberUsedOutsideTask(const FieldDecl *Field,
+                           llvm::ArrayRef<const Stmt *> TaskBodies) {
+  if (Field->getAccess() == AS_public)
+    return true;
+  bool Used = false;
+  forEachOtherMemberUse(Field, TaskBodies, [&](const MemberExpr *) {
+    Used = true;
+    return false;
+  });
+  return Used;
 }
 
 /// `Conn db_ GUARDED_BY(mu_);`: clang's -Wthread-safety checks that every
@@ -241,6 +268,13 @@ void SharedAcrossTasksCheck::summariseHelpers() {
       Pending[Function].push_back(std::move(Site));
 }
 
+bool SharedAcrossTasksCheck::usedBesideEscapedTask(const SpawnSite &Site,
+                                                   const ValueDecl *Session) {
+  if (const auto *Field = dyn_cast<FieldDecl>(Session))
+    return memberUsedOutsideTask(Field, taskBodies(Site));
+  return true; // A parameter's or a global's other users are out of view.
+}
+
 bool SharedAcrossTasksCheck::escapeGuarded(const SpawnSite &Site,
                                            const ValueDecl *Session,
                                            llvm::ArrayRef<MutexKey> Guards) {
@@ -256,30 +290,39 @@ bool SharedAcrossTasksCheck::escapeGuarded(const SpawnSite &Site,
 HeldMutexes SharedAcrossTasksCheck::taskGuards(const SpawnSite &Site,
                                                const SessionRef &Session,
                                                const SessionAliases &Names) {
-  const auto *SessionDecl = Session.Decl;
   std::optional<HeldMutexes> Common;
-  bool Empty = false;
-  for (const Stmt *Body : taskBodies(Site)) {
-    llvm::SmallVector<const Stmt *, 16> Work{Body};
-    while (!Work.empty() && !Empty) {
-      const Stmt *S = Work.pop_back_val();
-      if (!S)
-        continue;
-      if (Names.names(S, SessionDecl)) {
-        HeldMutexes Held = mutexesHeldAt(S, *Ctx);
-        if (Site.CallablesRunOnce)
-          Held.push_back(Body); // Each body runs once: a lock of its own.
-        Common = Common ? intersect(*Common, Held) : Held;
-        Empty = Common->empty();
-        continue;
-      }
-      for (const Stmt *Child : S->children())
-        Work.push_back(Child);
-      if (const auto *Captured = dyn_cast<CapturedStmt>(S))
-        Work.push_back(Captured->getCapturedStmt()); // Not among children.
-    }
-  }
-  return Common && !Empty ? *Common : HeldMutexes{};
+  bool Unguarded = false;
+  // A use inside a member function the task calls on `this` also holds
+  // what is held around the call.
+  std::function<void(const Stmt *, const Stmt *, const HeldMutexes &,
+                     unsigned)>
+      Walk = [&](const Stmt *S, const Stmt *Entry, const HeldMutexes &Around,
+                 unsigned Depth) {
+        if (!S || Unguarded)
+          return;
+        if (Names.names(S, Session.Decl)) {
+          HeldMutexes Held = mutexesHeldAt(S, *Ctx);
+          Held.append(Around.begin(), Around.end());
+          if (Site.CallablesRunOnce)
+            Held.push_back(Entry); // Each body runs once: a lock of its own.
+          Common = Common ? intersect(*Common, Held) : Held;
+          Unguarded = Common->empty();
+          return;
+        }
+        if (Depth < MemberCallDepth)
+          if (const FunctionDecl *Callee = thisCallee(S)) {
+            HeldMutexes AtCall = mutexesHeldAt(S, *Ctx);
+            AtCall.append(Around.begin(), Around.end());
+            Walk(Callee->getBody(), Entry, AtCall, Depth + 1);
+          }
+        for (const Stmt *Child : S->children())
+          Walk(Child, Entry, Around, Depth);
+        if (const auto *Captured = dyn_cast<CapturedStmt>(S))
+          Walk(Captured->getCapturedStmt(), Entry, Around, Depth);
+      };
+  for (const Stmt *Body : taskEntryBodies(Site))
+    Walk(Body, Body, {}, 0);
+  return Common && !Unguarded ? *Common : HeldMutexes{};
 }
 
 void SharedAcrossTasksCheck::analyseFunction(const Decl *Function,
@@ -325,6 +368,7 @@ void SharedAcrossTasksCheck::analyseFunction(const Decl *Function,
                  !Site.Returned && !Site.HelperSpawn &&
                  (ownedOutside(Reached.Session.Decl, *Types) ||
                   ownedOutside(Root, *Types)) &&
+                 usedBesideEscapedTask(Site, Root) &&
                  !escapeGuarded(Site, Root, Guards)) {
         reportEscape(Site, Reached,
                      DetachedLater ? DetachedLater : Site.DetachedAt);

@@ -53,6 +53,11 @@ private:
   /// empty when some use is unguarded or no use is visible.
   HeldMutexes taskGuards(const SpawnSite &Site, const SessionRef &Session,
                          const SessionAliases &Aliases);
+  /// Whether code other than the escaping task may use Session: always for
+  /// a parameter or a global; for a member, when it is public or another
+  /// member function uses it.
+  bool usedBesideEscapedTask(const SpawnSite &Site,
+                             const clang::ValueDecl *Session);
   /// Whether an escaping task's session is protected: every use of it
   /// that this translation unit shows holds one of Guards.
   bool escapeGuarded(const SpawnSite &Site, const clang::ValueDecl *Session,

@@ -5,6 +5,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtOpenMP.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 using namespace clang;
 
@@ -26,9 +27,27 @@ const Expr *refWrapperArgument(const Expr *E) {
   return nullptr;
 }
 
+} // namespace
+
+const FunctionDecl *thisCallee(const Stmt *S) {
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+  if (!Call || !Call->getMethodDecl() || !Call->getImplicitObjectArgument() ||
+      !isa<CXXThisExpr>(Call->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+    return nullptr;
+  const FunctionDecl *Definition = nullptr;
+  if (!Call->getMethodDecl()->hasBody(Definition) || !Definition ||
+      Definition->isInvalidDecl())
+    return nullptr;
+  return Definition;
+}
+
+namespace {
+
 /// Finds what a task body reaches without a capture: member sessions used
-/// through the captured `this`, and globals and statics named directly
-/// (nested lambdas included: they reach them the same way).
+/// through the captured `this` (also inside the member functions it calls
+/// on `this`), and globals and statics named directly (nested lambdas
+/// included: they reach them the same way). A use inside a called member
+/// function is anchored at the call in the task body.
 class BodyUses : public RecursiveASTVisitor<BodyUses> {
 public:
   BodyUses(bool CapturesThis,
@@ -38,20 +57,55 @@ public:
     if (CapturesThis &&
         isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) &&
         isa<FieldDecl>(ME->getMemberDecl()))
-      OnUse(SessionRef{ME->getMemberDecl(), true}, ME->getMemberLoc());
+      OnUse(SessionRef{ME->getMemberDecl(), true}, anchor(ME->getMemberLoc()));
     return true;
   }
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
     if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
         Var && Var->hasGlobalStorage() && !Var->isStaticLocal())
-      OnUse(SessionRef{Var, false}, Ref->getLocation());
+      OnUse(SessionRef{Var, false}, anchor(Ref->getLocation()));
+    return true;
+  }
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    if (!CapturesThis || Depth >= MemberCallDepth)
+      return true;
+    const FunctionDecl *Callee = thisCallee(Call);
+    if (!Callee || !Visited.insert(Callee).second)
+      return true;
+    SourceLocation Saved = Anchor;
+    if (Anchor.isInvalid())
+      Anchor = Call->getExprLoc();
+    ++Depth;
+    TraverseStmt(Callee->getBody());
+    --Depth;
+    Anchor = Saved;
     return true;
   }
 
 private:
+  SourceLocation anchor(SourceLocation Use) const {
+    return Anchor.isValid() ? Anchor : Use;
+  }
+
   bool CapturesThis;
   llvm::function_ref<void(SessionRef, SourceLocation)> OnUse;
+  unsigned Depth = 0;
+  SourceLocation Anchor;
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Visited;
 };
+
+/// `&Worker::run`: the member function a pointer-to-member callable names.
+const FunctionDecl *memberFunctionOf(const Expr *Callable) {
+  const auto *AddrOf = dyn_cast<UnaryOperator>(stripForwarding(Callable));
+  if (!AddrOf || AddrOf->getOpcode() != UO_AddrOf)
+    return nullptr;
+  const auto *Ref = dyn_cast<DeclRefExpr>(AddrOf->getSubExpr()->IgnoreParens());
+  const auto *Method = Ref ? dyn_cast<CXXMethodDecl>(Ref->getDecl()) : nullptr;
+  const FunctionDecl *Definition = nullptr;
+  if (!Method || Method->isStatic() || !Method->hasBody(Definition))
+    return nullptr;
+  return Definition;
+}
 
 /// Local variables of the enclosing function that an OpenMP region names.
 class RegionLocals : public RecursiveASTVisitor<RegionLocals> {
@@ -235,6 +289,16 @@ public:
     Locals.TraverseStmt(const_cast<Stmt *>(Region->getCapturedStmt()));
   }
 
+  /// The body of a member function the task runs on `this`; every use is
+  /// anchored at Anchor (the `this` argument).
+  void addMemberFunctionBody(const FunctionDecl *Method, SourceLocation Anchor) {
+    auto OnBodyUse = [&](SessionRef Ref, SourceLocation) {
+      addIfShared(Ref, Anchor);
+    };
+    BodyUses Visitor(/*CapturesThis=*/true, OnBodyUse);
+    Visitor.TraverseStmt(Method->getBody());
+  }
+
   llvm::SmallVector<ReachedSession, 2> take() { return std::move(Found); }
 
 private:
@@ -256,13 +320,42 @@ const LambdaExpr *lambdaOf(const Expr *Callable) {
   return nullptr;
 }
 
-llvm::SmallVector<const Stmt *, 2> taskBodies(const SpawnSite &Site) {
+namespace {
+
+/// Adds the bodies of the member functions S calls on `this`, transitively
+/// up to MemberCallDepth.
+void addThisCallees(const Stmt *S, unsigned Depth,
+                    llvm::SmallVectorImpl<const Stmt *> &Bodies) {
+  if (!S || Depth >= MemberCallDepth)
+    return;
+  if (const FunctionDecl *Callee = thisCallee(S))
+    if (!llvm::is_contained(Bodies, Callee->getBody())) {
+      Bodies.push_back(Callee->getBody());
+      addThisCallees(Callee->getBody(), Depth + 1, Bodies);
+    }
+  for (const Stmt *Child : S->children())
+    addThisCallees(Child, Depth, Bodies);
+}
+
+} // namespace
+
+llvm::SmallVector<const Stmt *, 2> taskEntryBodies(const SpawnSite &Site) {
   llvm::SmallVector<const Stmt *, 2> Bodies;
-  for (const Expr *Callable : Site.Callables)
+  for (const Expr *Callable : Site.Callables) {
     if (const LambdaExpr *Lambda = lambdaOf(Callable))
       Bodies.push_back(Lambda->getBody());
+    else if (const FunctionDecl *Method = memberFunctionOf(Callable))
+      Bodies.push_back(Method->getBody());
+  }
   if (Site.Region)
     Bodies.push_back(Site.Region->getCapturedStmt());
+  return Bodies;
+}
+
+llvm::SmallVector<const Stmt *, 2> taskBodies(const SpawnSite &Site) {
+  llvm::SmallVector<const Stmt *, 2> Bodies = taskEntryBodies(Site);
+  for (unsigned I = 0, E = Bodies.size(); I < E; ++I)
+    addThisCallees(Bodies[I], 0, Bodies);
   return Bodies;
 }
 
@@ -288,7 +381,15 @@ sessionsReachedBy(const SpawnSite &Site, SessionTypeClassifier &Types) {
   ReachCollector Collector(Types);
   for (const Expr *Callable : Site.Callables)
     Collector.addCallable(Callable);
-  for (const Expr *Arg : Site.Arguments)
+  // std::thread(&Worker::run, this): the member function runs on `this`.
+  llvm::ArrayRef<const Expr *> Arguments = Site.Arguments;
+  if (!Site.Callables.empty() && !Arguments.empty())
+    if (const FunctionDecl *Method = memberFunctionOf(Site.Callables[0]))
+      if (isa<CXXThisExpr>(stripForwarding(Arguments[0]))) {
+        Collector.addMemberFunctionBody(Method, Arguments[0]->getExprLoc());
+        Arguments = Arguments.drop_front();
+      }
+  for (const Expr *Arg : Arguments)
     Collector.addArgument(Arg);
   for (const Expr *Arg : Site.SharedArguments)
     Collector.addSharedArgument(Arg);

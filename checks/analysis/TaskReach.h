@@ -45,8 +45,21 @@ sessionsReachedBy(const SpawnSite &Site, SessionTypeClassifier &Types);
 /// initialised with it; null otherwise.
 const clang::LambdaExpr *lambdaOf(const clang::Expr *Callable);
 
-/// The bodies of the task that this function can see: lambda bodies and
-/// OpenMP regions (not the body of a spawned coroutine or helper).
+/// How deep a task's calls of its own class's member functions are
+/// followed (`[this] { process(); }` with `process()` using `db_`).
+constexpr unsigned MemberCallDepth = 3;
+
+/// The definition of the member function S calls on `this`, if S is such a
+/// call and the definition is in this translation unit.
+const clang::FunctionDecl *thisCallee(const clang::Stmt *S);
+
+/// The bodies the task starts in: lambda bodies, the member function of a
+/// `std::thread(&C::run, this)` callable, OpenMP regions (not the body of a
+/// spawned coroutine or helper).
+llvm::SmallVector<const clang::Stmt *, 2> taskEntryBodies(const SpawnSite &Site);
+
+/// The entry bodies plus the bodies of the member functions they call on
+/// `this`, up to MemberCallDepth.
 llvm::SmallVector<const clang::Stmt *, 2> taskBodies(const SpawnSite &Site);
 
 /// The session variable or member that E names, looking through casts,
