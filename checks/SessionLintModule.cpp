@@ -6,6 +6,7 @@
 // differ and the checks would silently do nothing or crash: refuse loudly.
 //
 //===----------------------------------------------------------------------===//
+#include "ConcurrentOperationsCheck.h"
 #include "SharedAcrossTasksCheck.h"
 
 #include "clang-tidy/ClangTidyModule.h"
@@ -25,6 +26,8 @@ class SessionLintModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(
       clang::tidy::ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<ConcurrentOperationsCheck>(
+        "sessionlint-concurrent-operations");
     Factories.registerCheck<SharedAcrossTasksCheck>(
         "sessionlint-shared-across-tasks");
   }

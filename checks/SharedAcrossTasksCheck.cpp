@@ -378,30 +378,8 @@ void SharedAcrossTasksCheck::analyseFunction(const Decl *Function,
   }
 }
 
-/// A type as users spell it: an alias keeps its name (`pqxx::work`,
-/// `PGconn *`), anything else is printed fully qualified from its canonical
-/// form, without inline (std::__1, pqxx::v7) or anonymous namespaces.
-static std::string spelledType(QualType T, const PrintingPolicy &Policy) {
-#if CLANG_VERSION_MAJOR < 22
-  // Clang 22 folded the written qualifier into the type node itself.
-  if (const auto *Elaborated = dyn_cast<ElaboratedType>(T.getTypePtr()))
-    T = Elaborated->getNamedType();
-#endif
-  if (const auto *Typedef = dyn_cast<TypedefType>(T.getTypePtr()))
-    return qualifiedName(Typedef->getDecl());
-  if (const auto *Pointer = dyn_cast<PointerType>(T.getTypePtr()))
-    return spelledType(Pointer->getPointeeType(), Policy) + " *";
-  return T.getCanonicalType().getUnqualifiedType().getAsString(Policy);
-}
-
 std::string SharedAcrossTasksCheck::typeName(const ValueDecl *Session) const {
-  QualType T = Session->getType().getNonReferenceType();
-  if (const auto *Auto = T->getContainedAutoType(); Auto && Auto->isDeduced())
-    T = Auto->getDeducedType();
-  PrintingPolicy Policy(Ctx->getLangOpts());
-  Policy.SuppressTagKeyword = true;
-  Policy.SuppressUnwrittenScope = true;
-  return spelledType(T, Policy);
+  return spelledTypeOf(Session, *Ctx);
 }
 
 void SharedAcrossTasksCheck::report(const SpawnSite &Site,

@@ -2,7 +2,11 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/PrettyPrinter.h"
+#include "clang/AST/Type.h"
+#include "clang/Basic/Version.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace sessionlint {
@@ -70,6 +74,35 @@ bool NameList::matches(llvm::StringRef QualifiedName) const {
     if (Re->match(QualifiedName))
       return true;
   return false;
+}
+
+} // namespace sessionlint
+
+namespace sessionlint {
+
+static std::string spelledType(clang::QualType T,
+                               const clang::PrintingPolicy &Policy) {
+  using namespace clang;
+#if CLANG_VERSION_MAJOR < 22
+  // Clang 22 folded the written qualifier into the type node itself.
+  if (const auto *Elaborated = dyn_cast<ElaboratedType>(T.getTypePtr()))
+    T = Elaborated->getNamedType();
+#endif
+  if (const auto *Typedef = dyn_cast<TypedefType>(T.getTypePtr()))
+    return qualifiedName(Typedef->getDecl());
+  if (const auto *Pointer = dyn_cast<PointerType>(T.getTypePtr()))
+    return spelledType(Pointer->getPointeeType(), Policy) + " *";
+  return T.getCanonicalType().getUnqualifiedType().getAsString(Policy);
+}
+
+std::string spelledTypeOf(const clang::ValueDecl *D, clang::ASTContext &Ctx) {
+  clang::QualType T = D->getType().getNonReferenceType();
+  if (const auto *Auto = T->getContainedAutoType(); Auto && Auto->isDeduced())
+    T = Auto->getDeducedType();
+  clang::PrintingPolicy Policy(Ctx.getLangOpts());
+  Policy.SuppressTagKeyword = true;
+  Policy.SuppressUnwrittenScope = true;
+  return spelledType(T, Policy);
 }
 
 } // namespace sessionlint

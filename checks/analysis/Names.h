@@ -17,7 +17,9 @@
 #include <vector>
 
 namespace clang {
+class ASTContext;
 class NamedDecl;
+class ValueDecl;
 } // namespace clang
 
 namespace sessionlint {
@@ -25,6 +27,12 @@ namespace sessionlint {
 /// "ns::Class" for a declaration: inline and anonymous namespaces are
 /// skipped, a template specialization is named by its template.
 std::string qualifiedName(const clang::NamedDecl *D);
+
+/// The type of a declared object as users spell it, for diagnostics: an
+/// alias keeps its name (`pqxx::work`, `PGconn *`), anything else is printed
+/// fully qualified without inline or anonymous namespaces; references are
+/// dropped and `auto` is shown as what it deduced.
+std::string spelledTypeOf(const clang::ValueDecl *D, clang::ASTContext &Ctx);
 
 /// A `;`-separated list from a check option. An entry is a qualified name
 /// (a leading "::" is optional) or, when it contains one of `^$*+?()[]{}|\`,

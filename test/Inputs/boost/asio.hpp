@@ -84,4 +84,59 @@ class yield_context {};
 template <class Context, class Function> void spawn(Context &&ctx, Function &&f) {}
 template <class Context, class Function, class Token>
 void spawn(Context &&ctx, Function &&f, Token &&token) {}
+
+// Asynchronous operations: the completion token decides what the initiating
+// function returns (async_result in the real library).
+template <class T> struct remove_cvref { using type = T; };
+template <class T> struct remove_cvref<T &> { using type = T; };
+template <class T> struct remove_cvref<const T &> { using type = T; };
+template <class T> struct remove_cvref<T &&> { using type = T; };
+template <class T> struct remove_cvref<const T> { using type = T; };
+struct deferred_operation {
+  bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+template <class Token> struct async_result { using type = void; };
+template <> struct async_result<use_awaitable_t> { using type = awaitable<unsigned long>; };
+template <> struct async_result<use_future_t> { using type = std::future<unsigned long>; };
+template <> struct async_result<deferred_t> { using type = deferred_operation; };
+template <class Token> using result_t = typename async_result<typename remove_cvref<Token>::type>::type;
+
+struct mutable_buffer {};
+struct const_buffer {};
+inline mutable_buffer buffer(char *, unsigned long) { return {}; }
+inline const_buffer buffer(const char *, unsigned long) { return {}; }
+
+namespace ip {
+class tcp {};
+} // namespace ip
+template <class Protocol, class Executor = any_io_executor> class basic_stream_socket {
+public:
+  explicit basic_stream_socket(any_io_executor) {}
+  template <class Token> result_t<Token> async_read_some(mutable_buffer, Token &&t) { return {}; }
+  template <class Token> result_t<Token> async_write_some(const_buffer, Token &&t) { return {}; }
+  template <class Token> result_t<Token> async_receive(mutable_buffer, Token &&t) { return {}; }
+  template <class Token> result_t<Token> async_send(const_buffer, Token &&t) { return {}; }
+  template <class Token> result_t<Token> async_connect(int endpoint, Token &&t) { return {}; }
+  void close() {}
+};
+namespace ip {
+using tcp_socket = basic_stream_socket<tcp>;
+} // namespace ip
+template <class Stream, class Token> result_t<Token> async_read(Stream &s, mutable_buffer, Token &&t) { return {}; }
+template <class Stream, class Token> result_t<Token> async_write(Stream &s, const_buffer, Token &&t) { return {}; }
+
+namespace experimental {
+namespace awaitable_operators {
+template <class A, class B> awaitable<void> operator&&(awaitable<A> a, awaitable<B> b) { return {}; }
+template <class A, class B> awaitable<void> operator||(awaitable<A> a, awaitable<B> b) { return {}; }
+} // namespace awaitable_operators
+struct wait_for_all {};
+inline constexpr wait_for_all wait_for_all_v{};
+template <class... Ops> struct parallel_group {
+  template <class Condition, class Token> result_t<Token> async_wait(Condition, Token &&t) { return {}; }
+};
+template <class... Ops> parallel_group<Ops...> make_parallel_group(Ops... ops) { return {}; }
+} // namespace experimental
 } // namespace boost::asio

@@ -1,0 +1,92 @@
+//===--- Operations.h - asynchronous operations on a session ----*- C++ -*-===//
+//
+// SPEC rule 4: two asynchronous operations on one session outstanding at
+// once inside one task. An *operation* is a call that starts asynchronous
+// work on an object: a member `x.async_*(...)`, a free `async_read(x, ...)` /
+// `async_write(x, ...)`, or a call of a coroutine or function that takes the
+// object by reference and uses it (its operations, looked up in its body
+// when the body is in view; one exclusive operation otherwise).
+//
+// What may overlap is a property of the target's type:
+//  - a database connection, statement or transaction (every unsafe session
+//    of the catalog): one operation at a time;
+//  - a full-duplex stream (Asio sockets and ssl::stream, Beast tcp_stream and
+//    ssl_stream): one read and one write together, never two of a kind;
+//  - a Beast websocket stream: one read, one write, one ping/pong and one
+//    close together.
+// An operation that is none of read, write, ping/pong or close (connect,
+// handshake, an unknown coroutine) is exclusive.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SESSIONLINT_ANALYSIS_OPERATIONS_H
+#define SESSIONLINT_ANALYSIS_OPERATIONS_H
+
+#include "Aliases.h"
+#include "SessionTypes.h"
+#include "TaskReach.h"
+
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace sessionlint {
+
+enum class OpKind { Exclusive, Read, Write, PingPong, Close };
+
+enum class OpConcurrency {
+  /// One operation at a time (database sessions).
+  OneAtATime,
+  /// One read and one write together.
+  FullDuplex,
+  /// One read, one write, one ping/pong and one close together.
+  Websocket,
+};
+
+struct Operation {
+  /// The call that starts it, where a diagnostic points.
+  const clang::Expr *Start = nullptr;
+  /// Where the target is named in Start (the object or the argument).
+  clang::SourceLocation TargetLoc;
+  SessionRef Target;
+  OpKind Kind = OpKind::Exclusive;
+  /// "async_execute", or the coroutine's name.
+  std::string Name;
+};
+
+class OperationFinder {
+public:
+  explicit OperationFinder(SessionTypeClassifier &Types) : Types(Types) {}
+
+  /// The operations E starts: E itself, the operands of a deferred
+  /// operation or a lambda that starts one, or a coroutine call.
+  llvm::SmallVector<Operation, 2> operationsIn(const clang::Expr *E);
+
+  /// The operation E itself is, if it is a call that starts one (not
+  /// looking into coroutine bodies or sub-expressions).
+  std::optional<Operation> directOperation(const clang::Expr *E);
+
+  /// How many operations Target's type allows in flight together.
+  OpConcurrency concurrencyOf(const SessionRef &Target);
+
+  /// Whether an object of type T is a target: an unsafe session or a
+  /// stream with operation rules.
+  bool isTarget(clang::QualType T);
+
+private:
+  void collect(const clang::Stmt *S, unsigned Depth,
+               llvm::SmallVectorImpl<Operation> &Out);
+  void collectCall(const clang::CallExpr *Call, unsigned Depth,
+                   llvm::SmallVectorImpl<Operation> &Out);
+
+  SessionTypeClassifier &Types;
+};
+
+/// Whether a and b may not be in flight together on a target with the
+/// given concurrency.
+bool conflict(const Operation &A, const Operation &B, OpConcurrency C);
+
+/// "read", "write", "ping/pong", "close", or "" for exclusive.
+llvm::StringRef kindName(OpKind Kind);
+
+} // namespace sessionlint
+
+#endif
