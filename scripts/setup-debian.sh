@@ -13,7 +13,7 @@ packages=(
   # LLVM 22 (bookworm-security): the test command also builds against it
   llvm-22-dev llvm-22-tools libclang-22-dev libclang-cpp22-dev clang-tidy-22
   # the real library headers the example and integration tests compile against
-  libpqxx-dev libboost-dev libtbb-dev libomp-19-dev
+  libpqxx-dev libboost-dev libtbb-dev libomp-19-dev libasio-dev
 )
 
 missing=()

@@ -136,6 +136,13 @@ std::optional<Operation> OperationFinder::directOperation(const Expr *E) {
       return std::nullopt;
     Name = Dependent->getMember().getAsIdentifierInfo()->getName();
     Object = Dependent->getBase();
+  } else if (const auto *Lookup = dyn_cast<UnresolvedLookupExpr>(
+                 Call->getCallee()->IgnoreParens())) {
+    // `asio::async_write(sock, buf, token)` with a dependent token.
+    if (!Lookup->getName().isIdentifier() || Call->getNumArgs() == 0)
+      return std::nullopt;
+    Name = Lookup->getName().getAsIdentifierInfo()->getName();
+    Object = Call->getArg(0);
   } else if (const auto *Unresolved = dyn_cast<UnresolvedMemberExpr>(
                  Call->getCallee()->IgnoreParens())) {
     if (!Unresolved->getName().isIdentifier() || Unresolved->isImplicitAccess())

@@ -114,18 +114,18 @@ class tcp {};
 template <class Protocol, class Executor = any_io_executor> class basic_stream_socket {
 public:
   explicit basic_stream_socket(any_io_executor) {}
-  template <class Token> result_t<Token> async_read_some(mutable_buffer, Token &&t) { return {}; }
-  template <class Token> result_t<Token> async_write_some(const_buffer, Token &&t) { return {}; }
-  template <class Token> result_t<Token> async_receive(mutable_buffer, Token &&t) { return {}; }
-  template <class Token> result_t<Token> async_send(const_buffer, Token &&t) { return {}; }
-  template <class Token> result_t<Token> async_connect(int endpoint, Token &&t) { return {}; }
+  template <class Token> result_t<Token> async_read_some(mutable_buffer, Token &&t) { return result_t<Token>(); }
+  template <class Token> result_t<Token> async_write_some(const_buffer, Token &&t) { return result_t<Token>(); }
+  template <class Token> result_t<Token> async_receive(mutable_buffer, Token &&t) { return result_t<Token>(); }
+  template <class Token> result_t<Token> async_send(const_buffer, Token &&t) { return result_t<Token>(); }
+  template <class Token> result_t<Token> async_connect(int endpoint, Token &&t) { return result_t<Token>(); }
   void close() {}
 };
 namespace ip {
 using tcp_socket = basic_stream_socket<tcp>;
 } // namespace ip
-template <class Stream, class Token> result_t<Token> async_read(Stream &s, mutable_buffer, Token &&t) { return {}; }
-template <class Stream, class Token> result_t<Token> async_write(Stream &s, const_buffer, Token &&t) { return {}; }
+template <class Stream, class Token> result_t<Token> async_read(Stream &s, mutable_buffer, Token &&t) { return result_t<Token>(); }
+template <class Stream, class Token> result_t<Token> async_write(Stream &s, const_buffer, Token &&t) { return result_t<Token>(); }
 
 namespace experimental {
 namespace awaitable_operators {
@@ -135,7 +135,7 @@ template <class A, class B> awaitable<void> operator||(awaitable<A> a, awaitable
 struct wait_for_all {};
 inline constexpr wait_for_all wait_for_all_v{};
 template <class... Ops> struct parallel_group {
-  template <class Condition, class Token> result_t<Token> async_wait(Condition, Token &&t) { return {}; }
+  template <class Condition, class Token> result_t<Token> async_wait(Condition, Token &&t) { return result_t<Token>(); }
 };
 template <class... Ops> parallel_group<Ops...> make_parallel_group(Ops... ops) { return {}; }
 } // namespace experimental

@@ -10,25 +10,25 @@ template <class Protocol, class Executor = asio::any_io_executor,
 class basic_stream {
 public:
   explicit basic_stream(asio::any_io_executor) {}
-  template <class Token> asio::result_t<Token> async_read_some(asio::mutable_buffer, Token &&t) { return {}; }
-  template <class Token> asio::result_t<Token> async_write_some(asio::const_buffer, Token &&t) { return {}; }
+  template <class Token> asio::result_t<Token> async_read_some(asio::mutable_buffer, Token &&t) { return asio::result_t<Token>(); }
+  template <class Token> asio::result_t<Token> async_write_some(asio::const_buffer, Token &&t) { return asio::result_t<Token>(); }
 };
 using tcp_stream = basic_stream<asio::ip::tcp>;
 namespace websocket {
 template <class NextLayer, bool deflateSupported = true> class stream {
 public:
   explicit stream(asio::any_io_executor) {}
-  template <class Token> asio::result_t<Token> async_read(flat_buffer &, Token &&t) { return {}; }
-  template <class Token> asio::result_t<Token> async_write(asio::const_buffer, Token &&t) { return {}; }
-  template <class Token> asio::result_t<Token> async_ping(const char *, Token &&t) { return {}; }
-  template <class Token> asio::result_t<Token> async_close(int, Token &&t) { return {}; }
-  template <class Token> asio::result_t<Token> async_accept(Token &&t) { return {}; }
+  template <class Token> asio::result_t<Token> async_read(flat_buffer &, Token &&t) { return asio::result_t<Token>(); }
+  template <class Token> asio::result_t<Token> async_write(asio::const_buffer, Token &&t) { return asio::result_t<Token>(); }
+  template <class Token> asio::result_t<Token> async_ping(const char *, Token &&t) { return asio::result_t<Token>(); }
+  template <class Token> asio::result_t<Token> async_close(int, Token &&t) { return asio::result_t<Token>(); }
+  template <class Token> asio::result_t<Token> async_accept(Token &&t) { return asio::result_t<Token>(); }
 };
 } // namespace websocket
 namespace http {
 template <class Stream, class Msg, class Token>
-asio::result_t<Token> async_read(Stream &s, flat_buffer &, Msg &, Token &&t) { return {}; }
+asio::result_t<Token> async_read(Stream &s, flat_buffer &, Msg &, Token &&t) { return asio::result_t<Token>(); }
 template <class Stream, class Msg, class Token>
-asio::result_t<Token> async_write(Stream &s, Msg &, Token &&t) { return {}; }
+asio::result_t<Token> async_write(Stream &s, Msg &, Token &&t) { return asio::result_t<Token>(); }
 } // namespace http
 } // namespace boost::beast

@@ -8,13 +8,13 @@ class results {};
 class any_connection {
 public:
   explicit any_connection(boost::asio::any_io_executor) {}
-  template <class Token> asio::result_t<Token> async_connect(const char *, Token &&t) { return {}; }
-  template <class Token> asio::result_t<Token> async_execute(const char *q, results &r, Token &&t) { return {}; }
-  template <class Token> asio::result_t<Token> async_close(Token &&t) { return {}; }
+  template <class Token> asio::result_t<Token> async_connect(const char *, Token &&t) { return asio::result_t<Token>(); }
+  template <class Token> asio::result_t<Token> async_execute(const char *q, results &r, Token &&t) { return asio::result_t<Token>(); }
+  template <class Token> asio::result_t<Token> async_close(Token &&t) { return asio::result_t<Token>(); }
 };
 template <class Stream> class connection {
 public:
-  template <class Token> asio::result_t<Token> async_execute(const char *q, results &r, Token &&t) { return {}; }
+  template <class Token> asio::result_t<Token> async_execute(const char *q, results &r, Token &&t) { return asio::result_t<Token>(); }
 };
 using tcp_connection = connection<asio::basic_stream_socket<asio::ip::tcp>>;
 class pooled_connection {
@@ -24,6 +24,6 @@ public:
 };
 class connection_pool {
 public:
-  template <class Token> asio::result_t<Token> async_get_connection(Token &&t) { return {}; }
+  template <class Token> asio::result_t<Token> async_get_connection(Token &&t) { return asio::result_t<Token>(); }
 };
 } // namespace boost::mysql

@@ -122,3 +122,20 @@ asio::awaitable<void> parallel_group_two_connections_ok(boost::mysql::any_connec
       b.async_execute("select 2", r2, asio::deferred));
   co_await group.async_wait(asio::experimental::wait_for_all_v, asio::use_awaitable);
 }
+
+asio::awaitable<void> parallel_group_free_functions_bad(asio::ip::tcp_socket &sock,
+                                                        const char *a, const char *b) {
+  auto group = asio::experimental::make_parallel_group(
+      [&](auto token) { return asio::async_write(sock, asio::buffer(a, 8), token); },
+      [&](auto token) { return asio::async_write(sock, asio::buffer(b, 8), token); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: operation 'async_write' on session 'sock' of type 'boost::asio::ip::tcp_socket' runs at the same time as 'async_write' under 'make_parallel_group'
+  co_await group.async_wait(asio::experimental::wait_for_all_v, asio::use_awaitable);
+}
+
+asio::awaitable<void> parallel_group_read_and_write_ok(asio::ip::tcp_socket &sock, char *in,
+                                                       const char *out) {
+  auto group = asio::experimental::make_parallel_group(
+      [&](auto token) { return asio::async_read(sock, asio::buffer(in, 8), token); },
+      [&](auto token) { return asio::async_write(sock, asio::buffer(out, 8), token); });
+  co_await group.async_wait(asio::experimental::wait_for_all_v, asio::use_awaitable);
+}
