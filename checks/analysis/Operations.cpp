@@ -239,7 +239,9 @@ void OperationFinder::collect(const Stmt *S, unsigned Depth,
     }
   }
   if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+    size_t Before = Out.size();
     collect(Lambda->getBody(), Depth, Out);
+    addPlainUses(Lambda, Before, Out);
     return;
   }
   if (const auto *Call = dyn_cast<CallExpr>(S);
@@ -256,6 +258,38 @@ void OperationFinder::collect(const Stmt *S, unsigned Depth,
   }
   for (const Stmt *Child : S->children())
     collect(Child, Depth, Out);
+}
+
+void OperationFinder::addPlainUses(const LambdaExpr *Lambda, size_t Before,
+                                   llvm::SmallVectorImpl<Operation> &Out) {
+  // `stdexec::then([&] { conn.query(); })`: a lambda that runs as part of an
+  // operation and uses a one-at-a-time session synchronously occupies it.
+  llvm::SmallVector<const Stmt *, 16> Work{Lambda->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *E = dyn_cast<Expr>(S))
+      if (std::optional<SessionRef> Target = targetNamed(E);
+          Target && (isa<DeclRefExpr>(E) || isa<MemberExpr>(E)) &&
+          Types.classify(Target->Decl->getType()).isUnsafe() &&
+          !streamRule(Target->Decl->getType()) &&
+          llvm::none_of(llvm::drop_begin(Out, Before),
+                        [&](const Operation &Op) {
+                          return Op.Target == *Target;
+                        })) {
+        Operation Op;
+        Op.Start = E;
+        Op.TargetLoc = E->getExprLoc();
+        Op.Target = *Target;
+        Op.Kind = OpKind::Exclusive;
+        Op.Name = "lambda";
+        Out.push_back(Op);
+        continue;
+      }
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
 }
 
 llvm::SmallVector<Operation, 2> OperationFinder::operationsIn(const Expr *E) {

@@ -26,6 +26,7 @@
 #include "TaskReach.h"
 
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace sessionlint {
@@ -76,6 +77,10 @@ private:
                llvm::SmallVectorImpl<Operation> &Out);
   void collectCall(const clang::CallExpr *Call, unsigned Depth,
                    llvm::SmallVectorImpl<Operation> &Out);
+  /// Synchronous uses of one-at-a-time sessions in a lambda that found no
+  /// asynchronous operation on them (from Out[Before] on).
+  void addPlainUses(const clang::LambdaExpr *Lambda, size_t Before,
+                    llvm::SmallVectorImpl<Operation> &Out);
 
   SessionTypeClassifier &Types;
 };
