@@ -8,6 +8,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtOpenMP.h"
 #include "llvm/ADT/StringSet.h"
+#include <mutex>
 
 using namespace clang;
 
@@ -18,8 +19,11 @@ namespace {
 const char OneThreadOnly = 0;
 
 /// Interned names of OpenMP critical sections; the unnamed one is "".
+/// Shared by every thread of the command line's -j workers.
 MutexKey criticalSectionKey(const OMPCriticalDirective *D) {
+  static std::mutex NamesMutex;
   static llvm::StringSet<> Names;
+  std::lock_guard<std::mutex> Lock(NamesMutex);
   return Names.insert(D->getDirectiveName().getAsString()).first->getKey().data();
 }
 

@@ -3,18 +3,24 @@
 // Runs the sessionlint checks over a compilation database, named files, or
 // compiler arguments after `--`, through clang-tidy's own machinery, so
 // NOLINT, .clang-tidy files and header filtering behave exactly as users know
-// them from clang-tidy. This file never reaches into the checks.
+// them from clang-tidy. Files are analysed on -j threads (Scanner.h); the
+// findings are then filtered by a baseline or a diff and rendered in the
+// chosen format (Output.h). This file never reaches into the checks.
 //
 // Exit codes (docs/cli.md):
-//   0  no findings
+//   0  no findings (or all accepted by the baseline, or outside the diff)
 //   1  findings
 //   2  usage or configuration error (bad flag, no compilation database,
-//      unreadable file, malformed option)
+//      unreadable file, malformed option, baseline or diff)
 //   3  a file could not be analysed (compile errors), findings or not
 //
 //===----------------------------------------------------------------------===//
+#include "Baseline.h"
+#include "Diff.h"
+#include "Output.h"
+#include "Scanner.h"
+
 #include "clang-tidy/ClangTidy.h"
-#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Basic/Version.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -25,11 +31,13 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
 
 using namespace clang;
 using namespace clang::tidy;
+using namespace sessionlint::cli;
 namespace cl = llvm::cl;
 
 extern volatile int SessionLintModuleAnchorSource;
@@ -73,8 +81,57 @@ cl::list<std::string> ExtraArgs("extra-arg",
 cl::list<std::string> ExtraArgsBefore(
     "extra-arg-before", cl::desc("Prepend this compiler argument"),
     cl::cat(Category));
-cl::opt<bool> Quiet("quiet", cl::desc("Print no summary line"), cl::init(false),
-                    cl::cat(Category));
+cl::opt<bool> Quiet("quiet",
+                    cl::desc("Print no summary line and no progress bar"),
+                    cl::init(false), cl::cat(Category));
+cl::opt<unsigned> Jobs("j",
+                       cl::desc("Analyse this many files at once (default: "
+                                "the number of cores)"),
+                       cl::value_desc("N"), cl::init(0), cl::Prefix,
+                       cl::cat(Category));
+cl::opt<std::string> FormatName(
+    "format",
+    cl::desc("Output format: text (default), json, sarif, github, codeclimate"),
+    cl::value_desc("name"), cl::init("text"), cl::cat(Category));
+cl::opt<std::string> OutputFile(
+    "output",
+    cl::desc("Write the findings to FILE (atomically) instead of stdout"),
+    cl::value_desc("file"), cl::init(""), cl::cat(Category));
+cl::opt<std::string> RootDir(
+    "root",
+    cl::desc("Paths in json, sarif, github and codeclimate output and in "
+             "baselines are relative to DIR (default: the current "
+             "directory)"),
+    cl::value_desc("dir"), cl::init(""), cl::cat(Category));
+cl::opt<std::string> BaselineFile(
+    "baseline",
+    cl::desc("Report only findings not recorded in this baseline file"),
+    cl::value_desc("file"), cl::init(""), cl::cat(Category));
+cl::opt<std::string> WriteBaselineFile(
+    "write-baseline",
+    cl::desc("Record the current findings in this baseline file (they are "
+             "still printed; the exit code is 0 unless a file fails)"),
+    cl::value_desc("file"), cl::init(""), cl::cat(Category));
+cl::opt<std::string> DiffFile(
+    "diff",
+    cl::desc("Unified diff ('-' for stdin): analyse the files it touches and "
+             "report findings whose location or a note is on a changed line"),
+    cl::value_desc("file"), cl::init(""), cl::cat(Category));
+cl::opt<std::string> DiffBase(
+    "diff-base",
+    cl::desc("Like --diff, with the output of 'git diff REV' (working tree "
+             "against REV)"),
+    cl::value_desc("rev"), cl::init(""), cl::cat(Category));
+cl::opt<std::string> Shard(
+    "shard",
+    cl::desc("Analyse only shard I of N (1-based) of the sorted file list, "
+             "for CI matrices"),
+    cl::value_desc("I/N"), cl::init(""), cl::cat(Category));
+cl::opt<bool> KeepGoing(
+    "keep-going",
+    cl::desc("Analyse the remaining files after one fails to compile (the "
+             "exit code is still 3)"),
+    cl::init(false), cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks"),
                          cl::init(false), cl::cat(Category));
 cl::opt<bool> DumpConfig(
@@ -115,7 +172,11 @@ private:
                   ExtraArgsBefore.end());
       // Before a trailing "--" or "-- file", if the database has one.
       auto End = std::find(Args.begin(), Args.end(), "--");
-      Args.insert(End, ExtraArgs.begin(), ExtraArgs.end());
+      End = Args.insert(End, ExtraArgs.begin(), ExtraArgs.end()) +
+            ExtraArgs.size();
+      // Without carets clang does not print "N warnings generated." to
+      // stderr; our own output does not depend on it.
+      Args.insert(End, "-fno-caret-diagnostics");
     }
     return Commands;
   }
@@ -221,13 +282,23 @@ selectFiles(const tooling::CompilationDatabase &DB, bool HaveDatabaseFiles) {
   return Files;
 }
 
-bool isFinding(const ClangTidyError &E) {
-  return llvm::StringRef(E.DiagnosticName).starts_with("sessionlint-");
+/// "I/N" with 1 <= I <= N.
+std::optional<std::pair<unsigned, unsigned>> parseShard(llvm::StringRef Text) {
+  auto [I, N] = Text.split('/');
+  unsigned Index = 0, Count = 0;
+  if (I.getAsInteger(10, Index) || N.getAsInteger(10, Count) || Count == 0 ||
+      Index == 0 || Index > Count)
+    return std::nullopt;
+  return std::make_pair(Index, Count);
 }
 
-bool isCompileError(const ClangTidyError &E) {
-  return E.DiagLevel == ClangTidyError::Error && !isFinding(E) &&
-         E.DiagnosticName != "clang-tidy-config";
+/// Writes Text to Path through a temporary file and a rename: readers never
+/// see half a file, and a failed run leaves the old file in place.
+llvm::Error writeAtomically(llvm::StringRef Path, llvm::StringRef Text) {
+  return llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
+    OS << Text;
+    return llvm::Error::success();
+  });
 }
 
 } // namespace
@@ -243,6 +314,12 @@ int main(int argc, const char **argv) {
   if (!FixedError.empty())
     return fail(UsageError, FixedError);
 
+  // LLVM owns --color (=true/false, unset: colour on a terminal); it is
+  // shown with ours and decides colour in text output.
+  auto *Colour = static_cast<cl::opt<cl::boolOrDefault> *>(
+      cl::getRegisteredOptions().lookup("color"));
+  if (Colour)
+    Colour->addCategory(Category);
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
     OS << "sessionlint " << SESSIONLINT_VERSION << " (" << getClangFullVersion()
@@ -327,53 +404,162 @@ int main(int argc, const char **argv) {
   }
   ArgumentsAdjustingDatabase Adjusted(std::move(DB));
 
-  llvm::Expected<std::vector<std::string>> Files =
+  llvm::Expected<std::vector<std::string>> Selected =
       selectFiles(Adjusted, HaveDatabaseFiles);
-  if (!Files)
-    return fail(UsageError, llvm::toString(Files.takeError()));
+  if (!Selected)
+    return fail(UsageError, llvm::toString(Selected.takeError()));
+  std::vector<std::string> Files = std::move(*Selected);
+  std::sort(Files.begin(), Files.end());
+  Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
 
-  ClangTidyContext Context(std::move(OptionsProvider));
-  auto BaseFS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::vfs::getRealFileSystem());
+  std::optional<Format> Kind = parseFormat(FormatName);
+  if (!Kind)
+    return fail(UsageError, "unknown --format '" + FormatName +
+                                "' (text, json, sarif, github, codeclimate)");
+  if (!DiffFile.empty() && !DiffBase.empty())
+    return fail(UsageError, "--diff and --diff-base exclude each other");
+  std::string Root = absolutePath(RootDir.empty() ? "." : RootDir.getValue());
 
-  // One file at a time, so that a compile error is charged to the file
-  // whose analysis it spoiled, not to the header it appears in.
-  std::vector<ClangTidyError> Reported;
-  std::vector<std::string> FailedFiles;
-  unsigned FindingCount = 0;
-  for (const std::string &File : *Files) {
-    std::vector<ClangTidyError> Errors =
-        runClangTidy(Context, Adjusted, {File}, BaseFS, /*ApplyAnyFix=*/false);
-    bool Failed = false;
-    for (ClangTidyError &E : Errors) {
-      if (E.DiagnosticName == "clang-tidy-config")
-        return fail(UsageError, E.Message.Message);
-      if (isFinding(E)) {
-        ++FindingCount;
-        Reported.push_back(std::move(E));
-      } else if (isCompileError(E)) {
-        Failed = true;
-        Reported.push_back(std::move(E));
-      }
-    }
-    if (Failed)
-      FailedFiles.push_back(File);
+  // Everything that can be wrong with the request is found before any file
+  // is analysed.
+  std::optional<Baseline> Accepted;
+  if (!BaselineFile.empty()) {
+    llvm::Expected<Baseline> Read = readBaseline(BaselineFile);
+    if (!Read)
+      return fail(UsageError, llvm::toString(Read.takeError()));
+    Accepted = std::move(*Read);
   }
-  // Findings of files that failed to compile are still printed: a partial
-  // analysis may be wrong by omission, never by invention.
-  unsigned WarningsAsErrors = 0;
-  handleErrors(Reported, Context, FB_NoFix, WarningsAsErrors, BaseFS);
+  std::optional<ChangedLines> Changes;
+  if (!DiffFile.empty() || !DiffBase.empty()) {
+    llvm::Expected<ChangedLines> Parsed = [&]() -> llvm::Expected<ChangedLines> {
+      if (!DiffBase.empty())
+        return gitDiff(DiffBase);
+      auto Buffer = DiffFile == "-" ? llvm::MemoryBuffer::getSTDIN()
+                                    : llvm::MemoryBuffer::getFile(DiffFile);
+      if (!Buffer)
+        return llvm::createStringError(Buffer.getError(),
+                                       "cannot read diff '%s': %s",
+                                       DiffFile.c_str(),
+                                       Buffer.getError().message().c_str());
+      return parseUnifiedDiff((*Buffer)->getBuffer(), absolutePath("."));
+    }();
+    if (!Parsed)
+      return fail(UsageError, llvm::toString(Parsed.takeError()));
+    Changes = std::move(*Parsed);
+    // Only the files the change touches; a touched header can hide in any
+    // file that includes it, so then every file is analysed.
+    std::vector<std::string> Touched;
+    bool HeaderTouched = false;
+    for (const auto &Entry : *Changes) {
+      bool IsSource = llvm::any_of(Files, [&](const std::string &F) {
+        return absolutePath(F) == Entry.getKey();
+      });
+      HeaderTouched |= !IsSource && llvm::sys::fs::exists(Entry.getKey());
+    }
+    if (!HeaderTouched) {
+      for (const std::string &F : Files)
+        if (Changes->count(absolutePath(F)))
+          Touched.push_back(F);
+      Files = std::move(Touched);
+    }
+  }
+  if (!Shard.empty()) {
+    std::optional<std::pair<unsigned, unsigned>> Part = parseShard(Shard);
+    if (!Part)
+      return fail(UsageError, "--shard expects I/N with 1 <= I <= N, not '" +
+                                  Shard + "'");
+    std::vector<std::string> Mine;
+    for (size_t I = 0; I < Files.size(); ++I)
+      if (I % Part->second == Part->first - 1)
+        Mine.push_back(Files[I]);
+    Files = std::move(Mine);
+  }
 
-  if (!FailedFiles.empty()) {
-    for (const std::string &File : FailedFiles)
+  ScanOptions Scan;
+  Scan.Jobs = Jobs ? Jobs.getValue()
+                   : llvm::hardware_concurrency().compute_thread_count();
+  Scan.KeepGoing = KeepGoing;
+  Scan.ProgressBar = !Quiet && llvm::sys::Process::StandardErrIsDisplayed();
+  SourceCache Sources;
+  ScanResult Result;
+  if (!Files.empty()) {
+    std::string FactoryError;
+    Result = scan(
+        Adjusted, Files,
+        [&] {
+          std::string Ignored; // Validated above, before any file.
+          return makeOptionsProvider(Ignored);
+        },
+        Scan, Sources);
+  }
+  if (Result.ConfigError)
+    return fail(UsageError, *Result.ConfigError);
+
+  std::vector<Finding> Findings = std::move(Result.Findings);
+  assignFingerprints(Findings, Root, Sources);
+  if (!WriteBaselineFile.empty())
+    if (llvm::Error E = writeAtomically(WriteBaselineFile,
+                                        baselineText(Findings, Root)))
+      return fail(UsageError, "cannot write baseline '" + WriteBaselineFile +
+                                  "': " + llvm::toString(std::move(E)));
+  unsigned InBaseline = Accepted ? applyBaseline(Findings, *Accepted) : 0;
+  unsigned OutsideChange = 0;
+  if (Changes) {
+    size_t Before = Findings.size();
+    llvm::erase_if(Findings, [&](const Finding &F) {
+      return !touchesChange(F, *Changes);
+    });
+    OutsideChange = Before - Findings.size();
+  }
+
+  for (const std::string &Line : Result.CompileErrors)
+    llvm::errs() << Line << "\n";
+
+  RenderOptions Render;
+  Render.Kind = *Kind;
+  Render.Root = Root;
+  Render.DocsUrl = SESSIONLINT_DOCS_URL;
+  Render.FilesAnalysed = Result.FilesAnalysed;
+  cl::boolOrDefault ColourWanted = Colour ? Colour->getValue() : cl::BOU_UNSET;
+  if (OutputFile.empty()) {
+    Render.Colour = *Kind == Format::Text &&
+                    (ColourWanted == cl::BOU_TRUE ||
+                     (ColourWanted == cl::BOU_UNSET &&
+                      llvm::sys::Process::StandardOutIsDisplayed()));
+    render(llvm::outs(), Findings, Render, Sources);
+    llvm::outs().flush();
+  } else {
+    Render.Colour = *Kind == Format::Text && ColourWanted == cl::BOU_TRUE;
+    std::string Text;
+    llvm::raw_string_ostream OS(Text);
+    render(OS, Findings, Render, Sources);
+    if (llvm::Error E = writeAtomically(OutputFile, Text))
+      return fail(UsageError, "cannot write '" + OutputFile +
+                                  "': " + llvm::toString(std::move(E)));
+  }
+
+  if (!Result.FailedFiles.empty()) {
+    for (const std::string &File : Result.FailedFiles)
       llvm::errs() << "sessionlint: error: cannot analyse '" << File
                    << "': it does not compile (errors above)\n";
+    if (Result.FilesSkipped)
+      llvm::errs() << "sessionlint: error: " << Result.FilesSkipped
+                   << (Result.FilesSkipped == 1 ? " file was" : " files were")
+                   << " not analysed; --keep-going analyses them\n";
     return AnalysisError;
   }
-  if (!Quiet)
-    llvm::errs() << "sessionlint: " << FindingCount
-                 << (FindingCount == 1 ? " finding" : " findings") << " in "
-                 << Files->size() << (Files->size() == 1 ? " file" : " files")
-                 << "\n";
-  return FindingCount ? Findings : Clean;
+  if (!Quiet) {
+    llvm::errs() << "sessionlint: " << Findings.size()
+                 << (Findings.size() == 1 ? " finding" : " findings") << " in "
+                 << Result.FilesAnalysed
+                 << (Result.FilesAnalysed == 1 ? " file" : " files");
+    if (Accepted)
+      llvm::errs() << ", " << InBaseline << " accepted by the baseline";
+    if (Changes)
+      llvm::errs() << ", " << OutsideChange << " outside the change";
+    llvm::errs() << "\n";
+  }
+  if (!WriteBaselineFile.empty())
+    return Clean;
+  return Findings.empty() ? Clean : ExitCode::Findings;
 }
