@@ -2,7 +2,9 @@
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "llvm/ADT/SmallString.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
@@ -25,10 +27,19 @@ bool isCompileError(const ClangTidyError &E) {
          E.DiagnosticName != "clang-tidy-config";
 }
 
-SourcePoint pointOf(const tooling::DiagnosticMessage &M, SourceCache &Sources) {
+/// Diagnostics name files as the compile command did: relative paths are
+/// relative to its directory.
+SourcePoint pointOf(const tooling::DiagnosticMessage &M,
+                    llvm::StringRef BuildDirectory, SourceCache &Sources) {
   SourcePoint P;
-  P.File = M.FilePath;
-  if (auto LC = Sources.lineColumn(M.FilePath, M.FileOffset)) {
+  llvm::SmallString<256> Path(M.FilePath);
+  if (!Path.empty() && !llvm::sys::path::is_absolute(Path)) {
+    Path = BuildDirectory;
+    llvm::sys::path::append(Path, M.FilePath);
+  }
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  P.File = std::string(Path);
+  if (auto LC = Sources.lineColumn(P.File, M.FileOffset)) {
     P.Line = LC->first;
     P.Column = LC->second;
   }
@@ -82,8 +93,10 @@ ScanResult scan(const tooling::CompilationDatabase &DB,
 
   auto Worker = [&] {
     ClangTidyContext Context(MakeOptions());
+    // A file system with this thread's own working directory: the shared
+    // real one changes the process's, which each compile command sets.
     auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-        llvm::vfs::getRealFileSystem());
+        llvm::vfs::createPhysicalFileSystem());
     while (!Stop) {
       size_t I = Next++;
       if (I >= Files.size())
@@ -102,14 +115,14 @@ ScanResult scan(const tooling::CompilationDatabase &DB,
           Finding F;
           F.Check = E.DiagnosticName;
           F.Message = E.Message.Message;
-          F.Where = pointOf(E.Message, Sources);
+          F.Where = pointOf(E.Message, E.BuildDirectory, Sources);
           for (const tooling::DiagnosticMessage &N : E.Notes)
-            F.Notes.push_back({pointOf(N, Sources), N.Message});
+            F.Notes.push_back({pointOf(N, E.BuildDirectory, Sources), N.Message});
           Out.Findings.push_back(std::move(F));
           ++FindingsSoFar;
         } else if (isCompileError(E)) {
           Out.Failed = true;
-          SourcePoint P = pointOf(E.Message, Sources);
+          SourcePoint P = pointOf(E.Message, E.BuildDirectory, Sources);
           std::string Line;
           llvm::raw_string_ostream OS(Line);
           if (!P.File.empty())
