@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
   # toolchain and build
   build-essential cmake ninja-build ccache git pkg-config python3
+  # output validation in the tests: JSON schema, the SARIF validator (npm)
+  python3-jsonschema nodejs npm
   # LLVM/Clang 19 (Debian 12 main): libraries, clang-tidy and clangd
   llvm-19-dev llvm-19-tools libclang-19-dev libclang-cpp19-dev clang-19
   clang-tidy-19 clangd-19 clang-tools-19

@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-debian.sh
 bash scripts/build.sh
+bash scripts/install-sarif-validator.sh build
 (cd build && ctest --output-on-failure)
 
 # The same suite against LLVM 22, so the code keeps building there; the CLI
@@ -14,4 +15,5 @@ bash scripts/build.sh
 cmake -S . -B build-llvm22 -G Ninja -DCMAKE_BUILD_TYPE=Release \
   -DSESSIONLINT_LLVM_MAJOR=22 -DSESSIONLINT_BUILD_CLANGD=OFF >/dev/null
 cmake --build build-llvm22 -j "$(nproc)"
+bash scripts/install-sarif-validator.sh build-llvm22
 (cd build-llvm22 && ctest --output-on-failure)

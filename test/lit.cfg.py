@@ -6,7 +6,7 @@ config.name = 'sessionlint'
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = ['.cpp', '.test']
 config.excludes = ['Inputs', 'corpus', 'check_sessionlint.py', 'lit.cfg.py',
-                   'CMakeLists.txt', 'README.md']
+                   'CMakeLists.txt', 'README.md', 'validate_json.py']
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.sessionlint_build_dir, 'test')
 
@@ -48,3 +48,12 @@ for other in sorted(glob.glob('/usr/bin/clang-tidy-[0-9]*')):
         config.available_features.add('other-clang-tidy')
         config.substitutions.append(('%other_clang_tidy', other))
         break
+
+# The official SARIF validator (npm @microsoft/sarif-multitool), installed by
+# scripts/test.sh under the build directory.
+multitool = os.path.join(config.sessionlint_build_dir, 'tools', 'node_modules',
+                         '.bin', 'sarif-multitool')
+if os.path.exists(multitool):
+    config.available_features.add('sarif-multitool')
+    config.substitutions.append(('%sarif_multitool', multitool))
+config.substitutions.append(('%docs', os.path.join(config.test_source_root, '..', 'docs')))

@@ -148,10 +148,20 @@ ScanResult scan(const tooling::CompilationDatabase &DB,
   if (Options.ProgressBar)
     llvm::errs() << "\r\x1b[K";
 
+  // Without --keep-going the scan stops at the first file that fails, in
+  // list order: whatever later files other threads already finished is
+  // dropped too, so the output does not depend on -j.
+  size_t Last = Files.size();
+  if (!Options.KeepGoing)
+    for (size_t I = 0; I < Files.size(); ++I)
+      if (Outcomes[I].Failed || Outcomes[I].ConfigError) {
+        Last = I + 1;
+        break;
+      }
   ScanResult Result;
   for (size_t I = 0; I < Files.size(); ++I) {
     FileOutcome &Out = Outcomes[I];
-    if (!Out.Analysed) {
+    if (!Out.Analysed || I >= Last) {
       ++Result.FilesSkipped;
       continue;
     }
