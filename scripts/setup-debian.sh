@@ -8,6 +8,8 @@ packages=(
   build-essential cmake ninja-build ccache git pkg-config python3
   # output validation in the tests: JSON schema, the SARIF validator (npm)
   python3-jsonschema nodejs npm
+  # the CI recipes the tests run: the pre-commit hook
+  pre-commit
   # LLVM/Clang 19 (Debian 12 main): libraries, clang-tidy and clangd
   llvm-19-dev llvm-19-tools libclang-19-dev libclang-cpp19-dev clang-19
   clang-tidy-19 clangd-19 clang-tools-19

@@ -57,3 +57,9 @@ if os.path.exists(multitool):
     config.available_features.add('sarif-multitool')
     config.substitutions.append(('%sarif_multitool', multitool))
 config.substitutions.append(('%docs', os.path.join(config.test_source_root, '..', 'docs')))
+
+import shutil
+if shutil.which('pre-commit') and shutil.which('git'):
+    config.available_features.add('pre-commit')
+config.substitutions.append(('%source_root', os.path.join(config.test_source_root, '..')))
+config.substitutions.append(('%bindir', config.sessionlint_bin_dir))
