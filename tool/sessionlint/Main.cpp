@@ -318,8 +318,10 @@ int main(int argc, const char **argv) {
   // shown with ours and decides colour in text output.
   auto *Colour = static_cast<cl::opt<cl::boolOrDefault> *>(
       cl::getRegisteredOptions().lookup("color"));
-  if (Colour)
+  if (Colour) {
+    Colour->Categories.clear();
     Colour->addCategory(Category);
+  }
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
     OS << "sessionlint " << SESSIONLINT_VERSION << " (" << getClangFullVersion()
