@@ -1,0 +1,3 @@
+#include "racy.h"
+#include <sysracy.h>
+int first() { return 1; }

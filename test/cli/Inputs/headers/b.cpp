@@ -1,0 +1,3 @@
+#include "racy.h"
+#include <sysracy.h>
+int second() { return 2; }
