@@ -6,8 +6,9 @@ set -euo pipefail
 packages=(
   # toolchain and build
   build-essential cmake ninja-build ccache git pkg-config python3
-  # output validation in the tests: JSON schema, the SARIF validator (npm)
-  python3-jsonschema nodejs npm
+  # output validation in the tests: JSON schema (the SARIF validator comes
+  # from npm, below)
+  python3-jsonschema
   # the CI recipes the tests run: the pre-commit hook
   pre-commit
   # LLVM/Clang 19 (Debian 12 main): libraries, clang-tidy and clangd
@@ -19,6 +20,13 @@ packages=(
   # the real library headers the example and integration tests compile against
   libpqxx-dev libboost-dev libtbb-dev libomp-19-dev libasio-dev
 )
+
+# npm, for the SARIF validator: Debian's nodejs + npm, unless a node
+# installation (nodesource, which bundles npm and conflicts with Debian's
+# npm package) already provides it.
+if ! command -v npm >/dev/null; then
+  packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
