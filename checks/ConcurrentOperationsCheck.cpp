@@ -84,34 +84,23 @@ constexpr llvm::StringLiteral FixNote =
 ConcurrentOperationsCheck::ConcurrentOperationsCheck(
     llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      SessionTypesOption(Options.get("SessionTypes", "")),
-      SafeTypesOption(Options.get("SafeTypes", "")) {
-  auto Parse = [&](llvm::StringRef Option, llvm::StringRef Value) {
-    llvm::Expected<NameList> List = NameList::parse(Value);
-    if (List)
-      return std::move(*List);
-    OptionsValid = false;
-    configurationDiag("invalid value for option '%0': %1", DiagnosticIDs::Error)
-        << Option << llvm::toString(List.takeError());
-    return NameList();
-  };
-  NameList Sessions = Parse("SessionTypes", SessionTypesOption);
-  NameList Safe = Parse("SafeTypes", SafeTypesOption);
-  Types = std::make_unique<SessionTypeClassifier>(std::move(Sessions),
-                                                  std::move(Safe));
-  Finder = std::make_unique<OperationFinder>(*Types);
-}
+      TypeOptions(Options, [this](llvm::StringRef Option, llvm::StringRef Why) {
+        configurationDiag("invalid value for option '%0': %1",
+                          DiagnosticIDs::Error)
+            << Option << Why;
+      }),
+      Types(&TypeOptions.classifier()),
+      Finder(std::make_unique<OperationFinder>(*Types)) {}
 
 ConcurrentOperationsCheck::~ConcurrentOperationsCheck() = default;
 
 void ConcurrentOperationsCheck::storeOptions(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "SessionTypes", SessionTypesOption);
-  Options.store(Opts, "SafeTypes", SafeTypesOption);
+  TypeOptions.store(Options, Opts);
 }
 
 void ConcurrentOperationsCheck::registerMatchers(MatchFinder *F) {
-  if (!OptionsValid)
+  if (!TypeOptions.valid())
     return;
   F->addMatcher(
       traverse(TK_AsIs, cxxOperatorCallExpr(

@@ -16,6 +16,7 @@
 #include "analysis/Operations.h"
 #include "analysis/SessionTypes.h"
 #include "analysis/SpawnSites.h"
+#include "SessionTypeOptions.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/MapVector.h"
@@ -56,10 +57,8 @@ private:
   void report(const Operation &Second, const Operation &First,
               llvm::StringRef Combinator);
 
-  const std::string SessionTypesOption;
-  const std::string SafeTypesOption;
-  bool OptionsValid = true;
-  std::unique_ptr<SessionTypeClassifier> Types;
+  SessionTypeOptions TypeOptions;
+  SessionTypeClassifier *Types;
   std::unique_ptr<OperationFinder> Finder;
 
   clang::ASTContext *Ctx = nullptr;

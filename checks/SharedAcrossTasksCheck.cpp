@@ -118,39 +118,25 @@ const SpawnSite *enclosingOtherSite(const Stmt *Use, const SpawnSite &Self,
 
 } // namespace
 
-NameList SharedAcrossTasksCheck::parseOption(llvm::StringRef Option,
-                                             llvm::StringRef Value) {
-  llvm::Expected<NameList> List = NameList::parse(Value);
-  if (List)
-    return std::move(*List);
-  OptionsValid = false;
-  configurationDiag("invalid value for option '%0': %1",
-                          DiagnosticIDs::Error)
-      << Option << llvm::toString(List.takeError());
-  return {};
-}
-
 SharedAcrossTasksCheck::SharedAcrossTasksCheck(
     llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      SessionTypesOption(Options.get("SessionTypes", "")),
-      SafeTypesOption(Options.get("SafeTypes", "")) {
-  NameList Sessions = parseOption("SessionTypes", SessionTypesOption);
-  NameList Safe = parseOption("SafeTypes", SafeTypesOption);
-  Types = std::make_unique<SessionTypeClassifier>(std::move(Sessions),
-                                                  std::move(Safe));
-}
+      TypeOptions(Options, [this](llvm::StringRef Option, llvm::StringRef Why) {
+        configurationDiag("invalid value for option '%0': %1",
+                          DiagnosticIDs::Error)
+            << Option << Why;
+      }),
+      Types(&TypeOptions.classifier()) {}
 
 void SharedAcrossTasksCheck::storeOptions(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "SessionTypes", SessionTypesOption);
-  Options.store(Opts, "SafeTypes", SafeTypesOption);
+  TypeOptions.store(Options, Opts);
 }
 
 SharedAcrossTasksCheck::~SharedAcrossTasksCheck() = default;
 
 void SharedAcrossTasksCheck::registerMatchers(MatchFinder *Finder) {
-  if (!OptionsValid)
+  if (!TypeOptions.valid())
     return;
   Finder->addMatcher(traverse(TK_AsIs, spawnCall().bind("spawn")), this);
   // Calls that may reach a helper starting a task with an argument: user

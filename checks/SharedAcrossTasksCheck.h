@@ -15,6 +15,7 @@
 #include "analysis/SessionTypes.h"
 #include "analysis/SpawnSites.h"
 #include "analysis/TaskReach.h"
+#include "SessionTypeOptions.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/MapVector.h"
@@ -39,9 +40,6 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
-  /// Parses a list option; a malformed one is a configuration error that
-  /// disables the check rather than being silently ignored.
-  NameList parseOption(llvm::StringRef Option, llvm::StringRef Value);
   /// Summarises helpers that start tasks and turns their call sites into
   /// spawn sites, until no summary grows.
   void summariseHelpers();
@@ -70,10 +68,8 @@ private:
   void noteHelper(const SpawnSite &Site);
   std::string typeName(const clang::ValueDecl *Session) const;
 
-  const std::string SessionTypesOption;
-  const std::string SafeTypesOption;
-  bool OptionsValid = true;
-  std::unique_ptr<SessionTypeClassifier> Types;
+  SessionTypeOptions TypeOptions;
+  SessionTypeClassifier *Types;
 
   clang::ASTContext *Ctx = nullptr;
   /// Spawn sites found by the matchers, grouped by the function that

@@ -1,0 +1,31 @@
+#include "SessionTypeOptions.h"
+
+namespace sessionlint {
+
+SessionTypeOptions::SessionTypeOptions(
+    const clang::tidy::ClangTidyCheck::OptionsView &Options,
+    llvm::function_ref<void(llvm::StringRef, llvm::StringRef)> ReportError)
+    : SessionTypes(Options.get("SessionTypes", "")),
+      SafeTypes(Options.get("SafeTypes", "")) {
+  auto Parse = [&](llvm::StringRef Option, llvm::StringRef Value) {
+    llvm::Expected<NameList> List = NameList::parse(Value);
+    if (List)
+      return std::move(*List);
+    Valid = false;
+    ReportError(Option, llvm::toString(List.takeError()));
+    return NameList();
+  };
+  NameList Sessions = Parse("SessionTypes", SessionTypes);
+  NameList Safe = Parse("SafeTypes", SafeTypes);
+  Types = std::make_unique<SessionTypeClassifier>(std::move(Sessions),
+                                                  std::move(Safe));
+}
+
+void SessionTypeOptions::store(
+    const clang::tidy::ClangTidyCheck::OptionsView &Options,
+    clang::tidy::ClangTidyOptions::OptionMap &Opts) const {
+  Options.store(Opts, "SessionTypes", SessionTypes);
+  Options.store(Opts, "SafeTypes", SafeTypes);
+}
+
+} // namespace sessionlint

@@ -1,0 +1,45 @@
+//===--- SessionTypeOptions.h - options every sessionlint check reads -*- C++ -*-===//
+//
+// `SessionTypes` and `SafeTypes` (docs/checks/*.md, "Options"): read once in
+// a check's constructor, echoed by storeOptions, and turned into the type
+// classifier. A malformed value is a configuration error naming the option;
+// the check then registers no matcher rather than guess.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SESSIONLINT_SESSIONTYPEOPTIONS_H
+#define SESSIONLINT_SESSIONTYPEOPTIONS_H
+
+#include "analysis/SessionTypes.h"
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include <memory>
+#include <string>
+
+namespace sessionlint {
+
+class SessionTypeOptions {
+public:
+  /// Reads and parses the options; ReportError gets the option's name and
+  /// what is wrong with it.
+  SessionTypeOptions(
+      const clang::tidy::ClangTidyCheck::OptionsView &Options,
+      llvm::function_ref<void(llvm::StringRef, llvm::StringRef)> ReportError);
+
+  void store(const clang::tidy::ClangTidyCheck::OptionsView &Options,
+             clang::tidy::ClangTidyOptions::OptionMap &Opts) const;
+
+  bool valid() const { return Valid; }
+
+  /// The classifier built from the options and the catalog.
+  SessionTypeClassifier &classifier() { return *Types; }
+
+private:
+  const std::string SessionTypes;
+  const std::string SafeTypes;
+  bool Valid = true;
+  std::unique_ptr<SessionTypeClassifier> Types;
+};
+
+} // namespace sessionlint
+
+#endif
