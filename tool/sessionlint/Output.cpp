@@ -120,14 +120,16 @@ void renderSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
   using namespace clang;
   FileSystemOptions FSOptions;
   FileManager Files(FSOptions);
-  auto DiagOpts = llvm::makeIntrusiveRefCnt<DiagnosticOptions>();
-  DiagnosticsEngine Diags(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(),
+  // Clang 21 stopped reference-counting DiagnosticOptions.
 #if CLANG_VERSION_MAJOR >= 21
-                          *DiagOpts,
-#else
-                          DiagOpts,
-#endif
+  DiagnosticOptions DiagOpts;
+  DiagnosticsEngine Diags(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(), DiagOpts,
                           new IgnoringDiagConsumer());
+#else
+  DiagnosticsEngine Diags(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(),
+                          llvm::makeIntrusiveRefCnt<DiagnosticOptions>(),
+                          new IgnoringDiagConsumer());
+#endif
   SourceManager SM(Diags, Files);
   llvm::StringMap<FileID> Loaded;
   auto Range = [&](const SourcePoint &P) -> std::optional<CharSourceRange> {
@@ -178,7 +180,11 @@ void renderSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                              .setRuleId(F.Check)
                              .setDiagnosticMessage(F.Message)
                              .setDiagnosticLevel(SarifResultLevel::Warning)
+#if CLANG_VERSION_MAJOR >= 22
+                             .addLocations({*Where});
+#else
                              .setLocations({*Where});
+#endif
     if (!Flow.empty())
       Result = Result.setThreadFlows(Flow);
     Writer.appendResult(Result);
