@@ -199,6 +199,10 @@ makeOptionsProvider(std::string &Error) {
   ClangTidyGlobalOptions GlobalOptions;
   ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
   Defaults.Checks = "-*,sessionlint-*";
+  // Main files only unless --header-filter or a .clang-tidy says otherwise,
+  // whatever the clang-tidy version's own default (LLVM 22 reports every
+  // header).
+  Defaults.HeaderFilterRegex = "";
   ClangTidyOptions Overrides;
   // The static analyzer is not part of sessionlint and would only cost time.
   Overrides.Checks = Checks.empty() ? "-clang-analyzer-*"
@@ -485,7 +489,6 @@ int main(int argc, const char **argv) {
   SourceCache Sources;
   ScanResult Result;
   if (!Files.empty()) {
-    std::string FactoryError;
     Result = scan(
         Adjusted, Files,
         [&] {

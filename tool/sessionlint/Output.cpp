@@ -7,7 +7,6 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/JSON.h"
-#include "llvm/Support/WithColor.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "clang/Basic/Version.h"
 #include <functional>
