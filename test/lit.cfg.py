@@ -59,6 +59,8 @@ if os.path.exists(multitool):
 config.substitutions.append(('%docs', os.path.join(config.test_source_root, '..', 'docs')))
 
 import shutil
+if shutil.which('script'):
+    config.available_features.add('script')
 if shutil.which('pre-commit') and shutil.which('git'):
     config.available_features.add('pre-commit')
 config.substitutions.append(('%source_root', os.path.join(config.test_source_root, '..')))
