@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "ConcurrentOperationsCheck.h"
 #include "SharedAcrossTasksCheck.h"
+#include "ThreadAffinityCheck.h"
 
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Basic/Version.h"
@@ -30,6 +31,8 @@ public:
         "sessionlint-concurrent-operations");
     Factories.registerCheck<SharedAcrossTasksCheck>(
         "sessionlint-shared-across-tasks");
+    Factories.registerCheck<ThreadAffinityCheck>(
+        "sessionlint-thread-affinity");
   }
 };
 

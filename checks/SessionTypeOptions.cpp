@@ -6,7 +6,10 @@ SessionTypeOptions::SessionTypeOptions(
     const clang::tidy::ClangTidyCheck::OptionsView &Options,
     llvm::function_ref<void(llvm::StringRef, llvm::StringRef)> ReportError)
     : SessionTypes(Options.get("SessionTypes", "")),
-      SafeTypes(Options.get("SafeTypes", "")) {
+      SafeTypes(Options.get("SafeTypes", "")),
+      ThreadAffineTypes(Options.get("ThreadAffineTypes", "")),
+      SpawnFunctions(Options.get("SpawnFunctions", "")),
+      JoinFunctions(Options.get("JoinFunctions", "")) {
   auto Parse = [&](llvm::StringRef Option, llvm::StringRef Value) {
     llvm::Expected<NameList> List = NameList::parse(Value);
     if (List)
@@ -17,8 +20,11 @@ SessionTypeOptions::SessionTypeOptions(
   };
   NameList Sessions = Parse("SessionTypes", SessionTypes);
   NameList Safe = Parse("SafeTypes", SafeTypes);
-  Types = std::make_unique<SessionTypeClassifier>(std::move(Sessions),
-                                                  std::move(Safe));
+  NameList Affine = Parse("ThreadAffineTypes", ThreadAffineTypes);
+  Spawns = Parse("SpawnFunctions", SpawnFunctions);
+  Joins = Parse("JoinFunctions", JoinFunctions);
+  Types = std::make_unique<SessionTypeClassifier>(
+      std::move(Sessions), std::move(Safe), std::move(Affine));
 }
 
 void SessionTypeOptions::store(
@@ -26,6 +32,9 @@ void SessionTypeOptions::store(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) const {
   Options.store(Opts, "SessionTypes", SessionTypes);
   Options.store(Opts, "SafeTypes", SafeTypes);
+  Options.store(Opts, "ThreadAffineTypes", ThreadAffineTypes);
+  Options.store(Opts, "SpawnFunctions", SpawnFunctions);
+  Options.store(Opts, "JoinFunctions", JoinFunctions);
 }
 
 } // namespace sessionlint

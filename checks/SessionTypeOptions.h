@@ -1,8 +1,9 @@
 //===--- SessionTypeOptions.h - options every sessionlint check reads -*- C++ -*-===//
 //
-// `SessionTypes` and `SafeTypes` (docs/checks/*.md, "Options"): read once in
-// a check's constructor, echoed by storeOptions, and turned into the type
-// classifier. A malformed value is a configuration error naming the option;
+// `SessionTypes`, `SafeTypes`, `ThreadAffineTypes`, `SpawnFunctions` and
+// `JoinFunctions` (docs/checks/*.md, "Options"): read once in a check's
+// constructor, echoed by storeOptions, and turned into the type classifier
+// and the lists of the user's own spawn and join functions. A malformed value is a configuration error naming the option;
 // the check then registers no matcher rather than guess.
 //
 //===----------------------------------------------------------------------===//
@@ -32,10 +33,17 @@ public:
 
   /// The classifier built from the options and the catalog.
   SessionTypeClassifier &classifier() { return *Types; }
+  const NameList &spawnFunctions() const { return Spawns; }
+  const NameList &joinFunctions() const { return Joins; }
 
 private:
   const std::string SessionTypes;
   const std::string SafeTypes;
+  const std::string ThreadAffineTypes;
+  const std::string SpawnFunctions;
+  const std::string JoinFunctions;
+  NameList Spawns;
+  NameList Joins;
   bool Valid = true;
   std::unique_ptr<SessionTypeClassifier> Types;
 };

@@ -126,7 +126,9 @@ SharedAcrossTasksCheck::SharedAcrossTasksCheck(
                           DiagnosticIDs::Error)
             << Option << Why;
       }),
-      Types(&TypeOptions.classifier()) {}
+      Types(&TypeOptions.classifier()) {
+  Joins.setUserJoins(&TypeOptions.joinFunctions());
+}
 
 void SharedAcrossTasksCheck::storeOptions(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -139,6 +141,12 @@ void SharedAcrossTasksCheck::registerMatchers(MatchFinder *Finder) {
   if (!TypeOptions.valid())
     return;
   Finder->addMatcher(traverse(TK_AsIs, spawnCall().bind("spawn")), this);
+  // The user's own spawn functions can have any name: look at every call.
+  if (!TypeOptions.spawnFunctions().empty())
+    Finder->addMatcher(
+        traverse(TK_AsIs,
+                 callExpr(unless(isExpansionInSystemHeader())).bind("spawn")),
+        this);
   // Calls that may reach a helper starting a task with an argument: user
   // code calling user code with at least one argument. Only pointers are
   // kept; summariseHelpers() looks at them once the whole TU is seen.
@@ -159,13 +167,17 @@ void SharedAcrossTasksCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   }
   const auto *Candidate = Result.Nodes.getNodeAs<Stmt>("spawn");
-  std::optional<SpawnSite> Site = recognizeSpawn(Candidate, *Result.Context);
+  std::optional<SpawnSite> Site = recognizeSpawn(
+      Candidate, *Result.Context, &TypeOptions.spawnFunctions());
   if (!Site)
     return;
   const Decl *Function = enclosingFunction(Candidate, *Result.Context);
   if (!Function)
     return; // A default argument, a global initializer: nothing to order.
-  Pending[Function].push_back(std::move(*Site));
+  std::vector<SpawnSite> &Sites = Pending[Function];
+  // With SpawnFunctions, a call can match two matchers.
+  if (llvm::none_of(Sites, [&](const SpawnSite &S) { return S.Call == Site->Call; }))
+    Sites.push_back(std::move(*Site));
 }
 
 void SharedAcrossTasksCheck::onEndOfTranslationUnit() {
@@ -183,6 +195,7 @@ void SharedAcrossTasksCheck::onEndOfTranslationUnit() {
   Aliases.clear();
   Helpers = HelperSpawns();
   Joins = JoinFinder();
+  Joins.setUserJoins(&TypeOptions.joinFunctions());
 }
 
 FunctionOrdering *SharedAcrossTasksCheck::orderingOf(const Decl *Function) {

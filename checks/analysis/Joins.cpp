@@ -1,6 +1,7 @@
 #include "Joins.h"
 #include "SpawnSites.h"
 
+#include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -11,23 +12,42 @@ namespace sessionlint {
 namespace {
 
 bool isJoinMethodName(llvm::StringRef Name) {
-  return Name == "join" || Name == "get" || Name == "wait";
+  return Name == "join" || Name == "get" || Name == "wait" ||
+         Name == "waitForFinished" || Name == "result" || Name == "waitForDone";
 }
 
 } // namespace
 
+bool JoinFinder::isUserJoin(const FunctionDecl *F) const {
+  for (const auto *A : F->specific_attrs<AnnotateAttr>())
+    if (A->getAnnotation() == "sessionlint::joins")
+      return true;
+  return UserJoins && !UserJoins->empty() &&
+         UserJoins->matches(qualifiedName(F));
+}
+
 bool JoinFinder::isJoinOf(const Stmt *S, const VarDecl *Handle) {
   if (!Handle)
     return false;
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
-    const CXXMethodDecl *Method = Member->getMethodDecl();
-    return Method && isJoinMethodName(Method->getName()) &&
-           namedVar(Member->getImplicitObjectArgument()) == Handle;
-  }
   const auto *Call = dyn_cast<CallExpr>(S);
   if (!Call || isa<CXXOperatorCallExpr>(Call) || !Call->getDirectCallee())
     return false;
   const FunctionDecl *Callee = Call->getDirectCallee();
+  if (isUserJoin(Callee)) {
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      if (namedVar(Member->getImplicitObjectArgument()) == Handle)
+        return true;
+    for (const Expr *Arg : Call->arguments())
+      if (namedVar(Arg) == Handle)
+        return true;
+  }
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    return Method && isJoinMethodName(Method->getName()) &&
+           namedVar(Member->getImplicitObjectArgument()) == Handle;
+  }
+  if (Callee->getName() == "pthread_join" && Call->getNumArgs() > 0)
+    return namedVar(Call->getArg(0)) == Handle;
   for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams();
        ++I)
     if (namedVar(Call->getArg(I)) == Handle && helperJoinsParam(Callee, I))

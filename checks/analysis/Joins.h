@@ -1,7 +1,9 @@
 //===--- Joins.h - statements that wait for a task --------------*- C++ -*-===//
 //
 // SPEC rule 1 ends at a join: `t.join()`, `f.get()`, `f.wait()`,
-// `group.wait()`, a range-for that joins every element of a container of
+// `group.wait()`, Qt's `future.waitForFinished()` / `result()` and
+// `pool.waitForDone()`, `pthread_join(tid, ...)`, a call of a user join
+// function (JoinFunctions, SESSIONLINT_JOINS) on or with the handle, a range-for that joins every element of a container of
 // handles, and a call of a function in this translation unit that does one
 // of these to the handle it is given (`wait_all(workers)`,
 // `finish(std::move(t))`). Such helpers are summarised once per function
@@ -14,6 +16,8 @@
 #ifndef SESSIONLINT_ANALYSIS_JOINS_H
 #define SESSIONLINT_ANALYSIS_JOINS_H
 
+#include "Names.h"
+
 #include "clang/AST/Decl.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseMap.h"
@@ -22,6 +26,10 @@ namespace sessionlint {
 
 class JoinFinder {
 public:
+  /// Functions the user declared joins (JoinFunctions): a call joins its
+  /// object and its arguments. SESSIONLINT_JOINS functions always do.
+  void setUserJoins(const NameList *Names) { UserJoins = Names; }
+
   /// Whether S itself joins what Handle holds: a join call on it, or a call
   /// of a joining helper with it as the argument.
   bool isJoinOf(const clang::Stmt *S, const clang::VarDecl *Handle);
@@ -37,6 +45,9 @@ public:
 private:
   bool helperJoinsParam(const clang::FunctionDecl *Helper, unsigned Index);
 
+  bool isUserJoin(const clang::FunctionDecl *F) const;
+
+  const NameList *UserJoins = nullptr;
   enum class State { InProgress, Joins, DoesNotJoin };
   llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, State>
       Summaries;

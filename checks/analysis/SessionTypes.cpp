@@ -42,6 +42,8 @@ Verdict annotationVerdict(const Decl *D) {
       return Verdict::Unsafe;
     if (A->getAnnotation() == ThreadSafeAnnotation)
       return Verdict::ThreadSafe;
+    if (A->getAnnotation() == ThreadAffineAnnotation)
+      return Verdict::ThreadAffine;
   }
   return Verdict::NotSession;
 }
@@ -58,6 +60,8 @@ Verdict SessionTypeClassifier::verdictForName(const NamedDecl *D,
   if (Kind != EntryKind::PointeeOfHandle) {
     if (UserSafeTypes.matches(Name))
       return Verdict::ThreadSafe;
+    if (UserThreadAffineTypes.matches(Name))
+      return Verdict::ThreadAffine;
     if (UserSessionTypes.matches(Name))
       return Verdict::Unsafe;
   }

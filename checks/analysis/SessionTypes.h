@@ -29,6 +29,7 @@ struct SessionType {
   bool CopyShares = false;
 
   bool isUnsafe() const { return Result == Verdict::Unsafe; }
+  bool isThreadAffine() const { return Result == Verdict::ThreadAffine; }
 };
 
 /// Annotation strings that SESSIONLINT_SESSION / SESSIONLINT_THREAD_SAFE
@@ -36,12 +37,16 @@ struct SessionType {
 inline constexpr llvm::StringLiteral SessionAnnotation = "sessionlint::session";
 inline constexpr llvm::StringLiteral ThreadSafeAnnotation =
     "sessionlint::thread_safe";
+inline constexpr llvm::StringLiteral ThreadAffineAnnotation =
+    "sessionlint::thread_affine";
 
 class SessionTypeClassifier {
 public:
-  SessionTypeClassifier(NameList UserSessionTypes, NameList UserSafeTypes)
+  SessionTypeClassifier(NameList UserSessionTypes, NameList UserSafeTypes,
+                        NameList UserThreadAffineTypes = {})
       : UserSessionTypes(std::move(UserSessionTypes)),
-        UserSafeTypes(std::move(UserSafeTypes)) {}
+        UserSafeTypes(std::move(UserSafeTypes)),
+        UserThreadAffineTypes(std::move(UserThreadAffineTypes)) {}
 
   /// Classifies the type of an object; references are looked through
   /// (a reference to a session refers to that session).
@@ -57,6 +62,7 @@ private:
 
   NameList UserSessionTypes;
   NameList UserSafeTypes;
+  NameList UserThreadAffineTypes;
   llvm::DenseMap<const clang::Type *, SessionType> TypeCache;
   llvm::DenseMap<const clang::CXXRecordDecl *, SessionType> RecordCache;
 };

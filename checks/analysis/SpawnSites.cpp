@@ -2,6 +2,7 @@
 #include "Names.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -375,6 +376,7 @@ internal::BindableMatcher<Stmt> spawnCall() {
           ofClass(hasAnyName("thread", "jthread"))))),
       callExpr(callee(functionDecl(hasAnyName(
           "async", "co_spawn", "spawn", "post", "dispatch", "defer",
+          "pthread_create", "QtConcurrent::run",
           "parallel_for", "parallel_for_each", "parallel_invoke",
           "parallel_reduce", "parallel_deterministic_reduce")))),
       // std::for_each(std::execution::par, ...) and every other parallel
@@ -382,13 +384,83 @@ internal::BindableMatcher<Stmt> spawnCall() {
       callExpr(hasArgument(0, hasType(hasUnqualifiedDesugaredType(
           recordType(hasDeclaration(cxxRecordDecl(hasAnyName(
               "parallel_policy", "parallel_unsequenced_policy")))))))),
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName("emplace_back",
-                                                        "emplace", "run")))),
+      cxxMemberCallExpr(callee(cxxMethodDecl(
+          hasAnyName("emplace_back", "emplace", "run", "start")))),
+      // SESSIONLINT_SPAWNS(n) functions.
+      callExpr(callee(functionDecl(hasAttr(attr::Annotate)))),
       ompExecutableDirective()));
 }
 
+std::optional<unsigned> spawnsAnnotation(const FunctionDecl *F,
+                                         const ASTContext &Ctx) {
+  for (const auto *A : F->specific_attrs<AnnotateAttr>()) {
+    if (A->getAnnotation() != "sessionlint::spawns" || A->args_size() != 1)
+      continue;
+    std::optional<llvm::APSInt> Index =
+        (*A->args_begin())->getIntegerConstantExpr(Ctx);
+    if (Index && !Index->isNegative())
+      return Index->getZExtValue();
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+/// A function the user declared a spawn (SESSIONLINT_SPAWNS(n), or listed in
+/// SpawnFunctions): argument n, or the first function object, is the task;
+/// the arguments after it are handed to it. Joined through the variable
+/// that receives the result, or through the object of a member call (a
+/// pool's wait()); fire-and-forget otherwise.
+std::optional<SpawnSite> recognizeUserSpawn(const CallExpr *Call,
+                                            ASTContext &Ctx,
+                                            const NameList *UserSpawns) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || isa<CXXOperatorCallExpr>(Call))
+    return std::nullopt;
+  std::optional<unsigned> Index = spawnsAnnotation(Callee, Ctx);
+  std::string Name = qualifiedName(Callee);
+  if (!Index && (!UserSpawns || UserSpawns->empty() || !UserSpawns->matches(Name)))
+    return std::nullopt;
+  unsigned NumArgs = writtenArgCount(Call);
+  unsigned First = Index ? *Index : 0;
+  if (!Index)
+    while (First < NumArgs && !isFunctionObject(Call->getArg(First)))
+      ++First;
+  if (First >= NumArgs)
+    return std::nullopt;
+  SpawnSite Site;
+  Site.Call = Call;
+  Site.Api = Name;
+  Site.Callables.push_back(Call->getArg(First));
+  for (unsigned I = First + 1; I < NumArgs; ++I)
+    Site.Arguments.push_back(Call->getArg(I));
+  const VarDecl *Handle = nullptr;
+  const Expr *DetachedAt = nullptr;
+  switch (findDestination(Call, Ctx, Handle, DetachedAt)) {
+  case Destination::Variable:
+    Site.Handle = Handle;
+    Site.Joins = JoinKind::Explicit;
+    return Site;
+  case Destination::Detached:
+    Site.Joins = JoinKind::Never;
+    Site.DetachedAt = DetachedAt;
+    return Site;
+  case Destination::Awaited:
+    return std::nullopt;
+  default:
+    break;
+  }
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    Site.Handle = namedVar(Member->getImplicitObjectArgument());
+  Site.Joins = Site.Handle ? JoinKind::Explicit : JoinKind::Never;
+  return Site;
+}
+
+} // namespace
+
 std::optional<SpawnSite> recognizeSpawn(const Stmt *CandidateStmt,
-                                        ASTContext &Ctx) {
+                                        ASTContext &Ctx,
+                                        const NameList *UserSpawns) {
   if (const auto *D = dyn_cast_or_null<OMPExecutableDirective>(CandidateStmt))
     return recognizeOpenMP(D);
   const auto *Candidate = dyn_cast_or_null<Expr>(CandidateStmt);
@@ -416,6 +488,20 @@ std::optional<SpawnSite> recognizeSpawn(const Stmt *CandidateStmt,
     const CXXMethodDecl *Method = MemberCall->getMethodDecl();
     if (!Object || !Method || MemberCall->getNumArgs() == 0)
       return std::nullopt;
+    if (std::optional<SpawnSite> User =
+            recognizeUserSpawn(MemberCall, Ctx, UserSpawns))
+      return User;
+    if (Method->getName() == "start" &&
+        qualifiedName(Method->getParent()) == "QThreadPool") {
+      // QThreadPool::start(runnable or callable): waitForDone() joins.
+      if (!isFunctionObject(MemberCall->getArg(0)))
+        return std::nullopt; // A QRunnable subclass: its run() is not seen.
+      Site.Api = "QThreadPool::start";
+      Site.Callables.push_back(MemberCall->getArg(0));
+      Site.Handle = namedVar(Object);
+      Site.Joins = Site.Handle ? JoinKind::Explicit : JoinKind::Never;
+      return Site;
+    }
     if (Method->getName() == "run") {
       // tbb::task_group::run(f): joined by the group's wait().
       std::string Group = qualifiedName(Method->getParent());
@@ -469,6 +555,37 @@ std::optional<SpawnSite> recognizeSpawn(const Stmt *CandidateStmt,
       Site.Callables.push_back(Call->getArg(First));
       for (unsigned I = First + 1; I < NumArgs; ++I)
         Site.Arguments.push_back(Call->getArg(I));
+    } else if (Name == "pthread_create") {
+      // pthread_create(&tid, attr, start, arg): joined by pthread_join(tid).
+      if (NumArgs < 4)
+        return std::nullopt;
+      Site.Api = "pthread_create";
+      Site.Callables.push_back(Call->getArg(2));
+      Site.Arguments.push_back(Call->getArg(3));
+      const Expr *Tid = stripForwarding(Call->getArg(0));
+      if (const auto *AddrOf = dyn_cast<UnaryOperator>(Tid);
+          AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+        Site.Handle = namedVar(AddrOf->getSubExpr());
+      Site.Joins = Site.Handle ? JoinKind::Explicit : JoinKind::Never;
+      return Site;
+    } else if (Name == "QtConcurrent::run") {
+      // run([pool,] function, args...): joined through the QFuture.
+      unsigned First = 0;
+      while (First < NumArgs && !isFunctionObject(Call->getArg(First)) &&
+             !Call->getArg(First)->getType()->isFunctionPointerType() &&
+             !Call->getArg(First)->getType()->isFunctionType())
+        ++First;
+      if (First == NumArgs)
+        return std::nullopt;
+      Site.Api = "QtConcurrent::run";
+      Site.Callables.push_back(Call->getArg(First));
+      for (unsigned I = First + 1; I < NumArgs; ++I)
+        Site.Arguments.push_back(Call->getArg(I));
+      Site.Joins = JoinKind::Explicit;
+      DiscardedIsSequential = false;
+    } else if (std::optional<SpawnSite> User =
+                   recognizeUserSpawn(Call, Ctx, UserSpawns)) {
+      return User;
     } else if (IsAsio && Short == "co_spawn") {
       if (NumArgs < 2)
         return std::nullopt;

@@ -9,6 +9,8 @@
 #ifndef SESSIONLINT_ANALYSIS_SPAWNSITES_H
 #define SESSIONLINT_ANALYSIS_SPAWNSITES_H
 
+#include "Names.h"
+
 #include "clang/AST/Expr.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "llvm/ADT/SmallVector.h"
@@ -82,7 +84,12 @@ clang::ast_matchers::internal::BindableMatcher<clang::Stmt> spawnCall();
 /// std::async temporary, a directly awaited co_spawn): SPEC's sequential
 /// forms.
 std::optional<SpawnSite> recognizeSpawn(const clang::Stmt *Candidate,
-                                        clang::ASTContext &Ctx);
+                                        clang::ASTContext &Ctx,
+                                        const NameList *UserSpawns = nullptr);
+
+/// The argument index `SESSIONLINT_SPAWNS(n)` names on F, if F carries it.
+std::optional<unsigned> spawnsAnnotation(const clang::FunctionDecl *F,
+                                         const clang::ASTContext &Ctx);
 
 enum class Destination { Variable, Detached, Discarded, Awaited, Returned,
                          Elsewhere };

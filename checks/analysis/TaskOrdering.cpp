@@ -155,18 +155,28 @@ bool FunctionOrdering::isJoin(const CFGElement &Element,
 }
 
 void FunctionOrdering::recordDetach(const Stmt *S, const SourceManager &SM) {
-  const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
-  if (!Call || !Call->getMethodDecl() ||
-      Call->getMethodDecl()->getName() != "detach")
-    return;
-  const VarDecl *Handle = namedVar(Call->getImplicitObjectArgument());
+  // `t.detach()` and `pthread_detach(tid)`.
+  const VarDecl *Handle = nullptr;
+  const Expr *Where = nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S);
+      Member && Member->getMethodDecl() &&
+      Member->getMethodDecl()->getName() == "detach") {
+    Handle = namedVar(Member->getImplicitObjectArgument());
+    Where = Member->getCallee();
+  } else if (const auto *Call = dyn_cast<CallExpr>(S);
+             Call && Call->getDirectCallee() && Call->getNumArgs() == 1 &&
+             Call->getDirectCallee()->getName() == "pthread_detach") {
+    Handle = namedVar(Call->getArg(0));
+    Where = Call->getCallee();
+  }
   if (!Handle)
     return;
+  const auto *Call = cast<CallExpr>(S);
   // The first in source order, whatever order the CFG lists blocks in.
   const Expr *&First = Detaches[Handle];
   if (!First || SM.isBeforeInTranslationUnit(Call->getBeginLoc(),
                                              First->getBeginLoc()))
-    First = Call->getCallee();
+    First = Where;
 }
 
 const Expr *FunctionOrdering::findDetach(const VarDecl *Handle) const {

@@ -135,12 +135,13 @@ private:
 
 class ReachCollector {
 public:
-  explicit ReachCollector(SessionTypeClassifier &Types) : Types(Types) {}
+  ReachCollector(SessionTypeClassifier &Types, Verdict Wanted)
+      : Types(Types), Wanted(Wanted) {}
 
   void addIfShared(std::optional<SessionRef> Ref, SourceLocation Anchor) {
     if (!Ref || !Ref->Decl)
       return;
-    if (!Types.classify(Ref->Decl->getType()).isUnsafe())
+    if (Types.classify(Ref->Decl->getType()).Result != Wanted)
       return;
     for (const ReachedSession &R : Found)
       if (R.Session == *Ref)
@@ -152,7 +153,7 @@ public:
   /// copies a handle (pointer, shared_ptr, opaque handle).
   void addIfCopyShares(const Expr *Arg) {
     std::optional<SessionRef> Ref = namedSession(Arg);
-    if (Ref && Types.classify(Ref->Decl->getType()).CopyShares)
+    if (Ref && sharesByCopy(Ref->Decl->getType()))
       addIfShared(Ref, Arg->getExprLoc());
   }
 
@@ -191,7 +192,7 @@ public:
       }
       if (Capture.getCaptureKind() == LCK_ByRef) {
         addIfShared(SessionRef{Var, false}, Capture.getLocation());
-      } else if (Types.classify(Var->getType()).CopyShares) {
+      } else if (sharesByCopy(Var->getType())) {
         addIfShared(SessionRef{Var, false}, Capture.getLocation());
       }
     }
@@ -220,7 +221,7 @@ public:
       return;
     }
     std::optional<SessionRef> Ref = namedSession(Stripped);
-    if (Ref && Types.classify(Ref->Decl->getType()).CopyShares)
+    if (Ref && sharesByCopy(Ref->Decl->getType()))
       addIfShared(Ref, Capture->getLocation());
   }
 
@@ -302,7 +303,16 @@ public:
   llvm::SmallVector<ReachedSession, 2> take() { return std::move(Found); }
 
 private:
+  /// A copy hands the task the same session when the type is a handle; a
+  /// thread-affine object is wrong on another thread even as a copy
+  /// (QSqlDatabase copies share one connection).
+  bool sharesByCopy(QualType T) {
+    SessionType Type = Types.classify(T);
+    return Type.CopyShares || Type.isThreadAffine();
+  }
+
   SessionTypeClassifier &Types;
+  Verdict Wanted;
   llvm::SmallVector<ReachedSession, 2> Found;
 };
 
@@ -377,8 +387,9 @@ std::optional<SessionRef> namedSession(const Expr *E) {
 }
 
 llvm::SmallVector<ReachedSession, 2>
-sessionsReachedBy(const SpawnSite &Site, SessionTypeClassifier &Types) {
-  ReachCollector Collector(Types);
+sessionsReachedBy(const SpawnSite &Site, SessionTypeClassifier &Types,
+                  Verdict Wanted) {
+  ReachCollector Collector(Types, Wanted);
   for (const Expr *Callable : Site.Callables)
     Collector.addCallable(Callable);
   // std::thread(&Worker::run, this): the member function runs on `this`.

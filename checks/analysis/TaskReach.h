@@ -39,7 +39,8 @@ struct ReachedSession {
 /// The unsafe sessions that Site's task reaches, one entry per session, in
 /// source order of their anchors.
 llvm::SmallVector<ReachedSession, 2>
-sessionsReachedBy(const SpawnSite &Site, SessionTypeClassifier &Types);
+sessionsReachedBy(const SpawnSite &Site, SessionTypeClassifier &Types,
+                  Verdict Wanted = Verdict::Unsafe);
 
 /// The lambda a callable is, directly or through a local variable
 /// initialised with it; null otherwise.

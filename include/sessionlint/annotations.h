@@ -1,7 +1,14 @@
-/* sessionlint annotations: teach the linter about your own types.
+/* sessionlint annotations: teach the linter about your own types and
+ * functions.
  *
  *   class SESSIONLINT_SESSION LegacyDb { ... };       // never share between tasks
  *   class SESSIONLINT_THREAD_SAFE ConnectionPool { ... };  // safe to share
+ *   class SESSIONLINT_THREAD_AFFINE UiDb { ... };      // only on its creating thread
+ *
+ *   // submit(f, args...) runs f (argument 0) concurrently with the caller:
+ *   template <class F, class... A> SESSIONLINT_SPAWNS(0) Ticket submit(F f, A... a);
+ *   // wait() waits for every task of this object (or of its arguments):
+ *   SESSIONLINT_JOINS void wait();
  *
  * The macros expand to clang annotations that only sessionlint reads; with
  * other compilers they expand to nothing. No dependencies; C and C++.
@@ -12,9 +19,15 @@
 #if defined(__clang__)
 #define SESSIONLINT_SESSION [[clang::annotate("sessionlint::session")]]
 #define SESSIONLINT_THREAD_SAFE [[clang::annotate("sessionlint::thread_safe")]]
+#define SESSIONLINT_THREAD_AFFINE [[clang::annotate("sessionlint::thread_affine")]]
+#define SESSIONLINT_SPAWNS(n) [[clang::annotate("sessionlint::spawns", n)]]
+#define SESSIONLINT_JOINS [[clang::annotate("sessionlint::joins")]]
 #else
 #define SESSIONLINT_SESSION
 #define SESSIONLINT_THREAD_SAFE
+#define SESSIONLINT_THREAD_AFFINE
+#define SESSIONLINT_SPAWNS(n)
+#define SESSIONLINT_JOINS
 #endif
 
 #endif /* SESSIONLINT_ANNOTATIONS_H */
