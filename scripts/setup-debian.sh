@@ -18,7 +18,12 @@ packages=(
   # LLVM 22 (bookworm-security): the test command also builds against it
   llvm-22-dev llvm-22-tools libclang-22-dev libclang-cpp22-dev clang-tidy-22
   # the real library headers the example and integration tests compile against
-  libpqxx-dev libboost-dev libtbb-dev libomp-19-dev libasio-dev
+  libpqxx-dev libpq-dev libboost-dev libtbb-dev libomp-19-dev libasio-dev
+  libsoci-dev libsqlite3-dev libsqlitecpp-dev libmysqlcppconn-dev libpoco-dev
+  qtbase5-dev libhiredis-dev libcurl4-openssl-dev libssh-dev libssh2-1-dev
+  libssl-dev
+  # libc++, for the integration cases of the standard-library spawn APIs
+  libc++-19-dev libc++abi-19-dev libc++-22-dev libc++abi-22-dev
 )
 
 # npm, for the SARIF validator: Debian's nodejs + npm, unless a node

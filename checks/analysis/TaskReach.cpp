@@ -320,6 +320,13 @@ private:
 
 const LambdaExpr *lambdaOf(const Expr *Callable) {
   const Expr *E = stripForwarding(Callable);
+  // std::function<void()> (QThreadPool::start's parameter) built from a
+  // lambda: the lambda is the task.
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+      Construct && Construct->getNumArgs() >= 1)
+    if (const auto *Wrapped =
+            dyn_cast<LambdaExpr>(stripForwarding(Construct->getArg(0))))
+      return Wrapped;
   if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
     return Lambda;
   // `auto task = [&] {...}; std::thread t(task);`
