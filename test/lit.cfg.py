@@ -65,3 +65,5 @@ if shutil.which('pre-commit') and shutil.which('git'):
     config.available_features.add('pre-commit')
 config.substitutions.append(('%source_root', os.path.join(config.test_source_root, '..')))
 config.substitutions.append(('%bindir', config.sessionlint_bin_dir))
+config.substitutions.append(('%catalog_tool', os.path.join(
+    config.sessionlint_build_dir, 'checks', 'sessionlint-catalog')))
