@@ -88,7 +88,7 @@ ConcurrentOperationsCheck::ConcurrentOperationsCheck(
         configurationDiag("invalid value for option '%0': %1",
                           DiagnosticIDs::Error)
             << Option << Why;
-      }),
+      }, /*WithTasks=*/false),
       Types(&TypeOptions.classifier()),
       Finder(std::make_unique<OperationFinder>(*Types)) {}
 

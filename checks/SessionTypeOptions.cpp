@@ -4,12 +4,13 @@ namespace sessionlint {
 
 SessionTypeOptions::SessionTypeOptions(
     const clang::tidy::ClangTidyCheck::OptionsView &Options,
-    llvm::function_ref<void(llvm::StringRef, llvm::StringRef)> ReportError)
+    llvm::function_ref<void(llvm::StringRef, llvm::StringRef)> ReportError,
+    bool WithTasks)
     : SessionTypes(Options.get("SessionTypes", "")),
       SafeTypes(Options.get("SafeTypes", "")),
       ThreadAffineTypes(Options.get("ThreadAffineTypes", "")),
       SpawnFunctions(Options.get("SpawnFunctions", "")),
-      JoinFunctions(Options.get("JoinFunctions", "")) {
+      JoinFunctions(Options.get("JoinFunctions", "")), WithTasks(WithTasks) {
   auto Parse = [&](llvm::StringRef Option, llvm::StringRef Value) {
     llvm::Expected<NameList> List = NameList::parse(Value);
     if (List)
@@ -32,6 +33,8 @@ void SessionTypeOptions::store(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) const {
   Options.store(Opts, "SessionTypes", SessionTypes);
   Options.store(Opts, "SafeTypes", SafeTypes);
+  if (!WithTasks)
+    return;
   Options.store(Opts, "ThreadAffineTypes", ThreadAffineTypes);
   Options.store(Opts, "SpawnFunctions", SpawnFunctions);
   Options.store(Opts, "JoinFunctions", JoinFunctions);

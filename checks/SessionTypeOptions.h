@@ -22,9 +22,12 @@ class SessionTypeOptions {
 public:
   /// Reads and parses the options; ReportError gets the option's name and
   /// what is wrong with it.
+  /// WithTasks: the check also uses ThreadAffineTypes, SpawnFunctions and
+  /// JoinFunctions (and shows them in --dump-config).
   SessionTypeOptions(
       const clang::tidy::ClangTidyCheck::OptionsView &Options,
-      llvm::function_ref<void(llvm::StringRef, llvm::StringRef)> ReportError);
+      llvm::function_ref<void(llvm::StringRef, llvm::StringRef)> ReportError,
+      bool WithTasks = true);
 
   void store(const clang::tidy::ClangTidyCheck::OptionsView &Options,
              clang::tidy::ClangTidyOptions::OptionMap &Opts) const;
@@ -45,6 +48,7 @@ private:
   NameList Spawns;
   NameList Joins;
   bool Valid = true;
+  bool WithTasks;
   std::unique_ptr<SessionTypeClassifier> Types;
 };
 
