@@ -98,6 +98,18 @@ unsigned writtenArgCount(const CallExpr *Call) {
   return N;
 }
 
+/// Every lambda written in E (a sender pipeline `just() | then([&] {...})`).
+void collectLambdas(const Stmt *S, llvm::SmallVectorImpl<const Expr *> &Out) {
+  if (!S)
+    return;
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+    Out.push_back(Lambda);
+    return;
+  }
+  for (const Stmt *Child : S->children())
+    collectLambdas(Child, Out);
+}
+
 /// `bind_executor(strand, handler)`: the handler is what runs.
 const Expr *unwrapBoundHandler(const Expr *E) {
   const auto *Call = dyn_cast<CallExpr>(stripForwarding(E));
@@ -376,6 +388,7 @@ internal::BindableMatcher<Stmt> spawnCall() {
           ofClass(hasAnyName("thread", "jthread"))))),
       callExpr(callee(functionDecl(hasAnyName(
           "async", "co_spawn", "spawn", "post", "dispatch", "defer",
+          "start_detached",
           "pthread_create", "QtConcurrent::run",
           "parallel_for", "parallel_for_each", "parallel_invoke",
           "parallel_reduce", "parallel_deterministic_reduce")))),
@@ -385,7 +398,7 @@ internal::BindableMatcher<Stmt> spawnCall() {
           recordType(hasDeclaration(cxxRecordDecl(hasAnyName(
               "parallel_policy", "parallel_unsequenced_policy")))))))),
       cxxMemberCallExpr(callee(cxxMethodDecl(
-          hasAnyName("emplace_back", "emplace", "run", "start")))),
+          hasAnyName("emplace_back", "emplace", "run", "start", "spawn")))),
       // SESSIONLINT_SPAWNS(n) functions.
       callExpr(callee(functionDecl(hasAttr(attr::Annotate)))),
       ompExecutableDirective()));
@@ -502,6 +515,17 @@ std::optional<SpawnSite> recognizeSpawn(const Stmt *CandidateStmt,
       Site.Joins = Site.Handle ? JoinKind::Explicit : JoinKind::Never;
       return Site;
     }
+    if (Method->getName() == "spawn" &&
+        Method->getParent()->getName().ends_with("_scope")) {
+      // P2300 async_scope / counting_scope: scope.spawn(sender) runs the
+      // sender's work; the scope is joined elsewhere (on_empty / join).
+      collectLambdas(MemberCall->getArg(0), Site.Callables);
+      if (Site.Callables.empty())
+        return std::nullopt;
+      Site.Api = qualifiedName(Method);
+      Site.Joins = JoinKind::Never;
+      return Site;
+    }
     if (Method->getName() == "run") {
       // tbb::task_group::run(f): joined by the group's wait().
       std::string Group = qualifiedName(Method->getParent());
@@ -582,6 +606,22 @@ std::optional<SpawnSite> recognizeSpawn(const Stmt *CandidateStmt,
       for (unsigned I = First + 1; I < NumArgs; ++I)
         Site.Arguments.push_back(Call->getArg(I));
       Site.Joins = JoinKind::Explicit;
+      DiscardedIsSequential = false;
+    } else if (Short == "start_detached" ||
+               (Short == "spawn" &&
+                (llvm::StringRef(Name).starts_with("std::execution::") ||
+                 llvm::StringRef(Name).starts_with("stdexec::") ||
+                 llvm::StringRef(Name).starts_with("exec::")))) {
+      // P2300: spawn(sender, scope), start_detached(sender): the sender's
+      // work runs on its scheduler, never joined here. Its functions are
+      // the lambdas the sender pipeline was built from.
+      if (NumArgs == 0)
+        return std::nullopt;
+      Site.Api = Name;
+      collectLambdas(Call->getArg(0), Site.Callables);
+      if (Site.Callables.empty())
+        return std::nullopt;
+      Site.Joins = JoinKind::Never;
       DiscardedIsSequential = false;
     } else if (std::optional<SpawnSite> User =
                    recognizeUserSpawn(Call, Ctx, UserSpawns)) {

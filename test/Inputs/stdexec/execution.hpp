@@ -9,3 +9,13 @@ template <class F> sender operator|(sender, then_closure<F>) { return {}; }
 template <class... S> sender when_all(S...) { return {}; }
 inline void sync_wait(sender) {}
 } // namespace stdexec
+namespace stdexec {
+template <class S> void start_detached(S) {}
+} // namespace stdexec
+namespace exec {
+class async_scope {
+public:
+  template <class S> void spawn(S) {}
+};
+template <class S> void start_detached(S) {}
+} // namespace exec
