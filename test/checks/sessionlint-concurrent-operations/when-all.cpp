@@ -54,3 +54,9 @@ cppcoro::task<> cppcoro_when_all_two_connections_ok(mysql::any_connection &a,
                                                     mysql::any_connection &b) {
   co_await cppcoro::when_all(query(a), query(b));
 }
+
+// blockingWait runs the coroutine to completion on this thread: sequential.
+void blocking_wait_ok(pqxx::connection &db) {
+  folly::coro::blockingWait(load_users(db));
+  pqxx::work tx(db);
+}

@@ -3,6 +3,7 @@
 // runs a sender's work without a join, so a session its lambdas reach
 // escapes (and a later use races).
 #include <boost/thread.hpp>
+#include <execution>
 #include <pqxx/pqxx>
 #include <stdexec/execution.hpp>
 
@@ -44,5 +45,12 @@ void async_scope_spawn_bad(exec::async_scope &scope) {
   pqxx::connection db;
   scope.spawn(stdexec::just() | stdexec::then([&db] { db.close(); }));
   // CHECK-MESSAGES: :[[@LINE-1]]:49: warning: session 'db' of type 'pqxx::connection' is shared with a task started by 'exec::async_scope::spawn' while this function keeps using it
+  db.is_open();
+}
+
+void std_execution_spawn_bad(exec::async_scope &scope) {
+  pqxx::connection db;
+  std::execution::spawn(stdexec::just() | stdexec::then([&db] { db.close(); }), scope);
+  // CHECK-MESSAGES: :[[@LINE-1]]:59: warning: session 'db' of type 'pqxx::connection' is shared with a task started by 'std::execution::spawn' while this function keeps using it
   db.is_open();
 }
