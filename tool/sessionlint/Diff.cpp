@@ -68,7 +68,7 @@ llvm::Expected<ChangedLines> parseUnifiedDiff(llvm::StringRef Text,
         llvm::sys::path::append(Abs, Path);
       }
       llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-      Current = &Changes[Abs.str()];
+      Current = &Changes[canonicalPath(Abs)];
       continue;
     }
     if (Line.starts_with("--- ") && !InHunk)
@@ -126,9 +126,16 @@ llvm::Expected<ChangedLines> gitDiff(llvm::StringRef Rev) {
   return parseUnifiedDiff(*Diff, llvm::StringRef(*Top).trim());
 }
 
+std::string canonicalPath(llvm::StringRef Path) {
+  llvm::SmallString<256> Real;
+  if (!llvm::sys::fs::real_path(Path, Real))
+    return std::string(Real);
+  return Path.str();
+}
+
 bool touchesChange(const Finding &F, const ChangedLines &Changes) {
   auto On = [&](const SourcePoint &P) {
-    auto It = Changes.find(P.File);
+    auto It = Changes.find(canonicalPath(P.File));
     return It != Changes.end() && It->second.contains(P.Line);
   };
   if (On(F.Where))

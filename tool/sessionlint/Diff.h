@@ -18,7 +18,7 @@
 
 namespace sessionlint::cli {
 
-/// Absolute path -> changed lines of the new version.
+/// Canonical absolute path -> changed lines of the new version.
 using ChangedLines = llvm::StringMap<llvm::DenseSet<unsigned>>;
 
 /// Parses a unified diff (`git diff`, `diff -u`); paths are resolved
@@ -31,6 +31,10 @@ llvm::Expected<ChangedLines> parseUnifiedDiff(llvm::StringRef Text,
 llvm::Expected<ChangedLines> gitDiff(llvm::StringRef Rev);
 
 bool touchesChange(const Finding &F, const ChangedLines &Changes);
+
+/// Path with symbolic links resolved when it exists (git reports real
+/// paths; a build may name the same file through a link).
+std::string canonicalPath(llvm::StringRef Path);
 
 } // namespace sessionlint::cli
 

@@ -458,13 +458,13 @@ int main(int argc, const char **argv) {
     bool HeaderTouched = false;
     for (const auto &Entry : *Changes) {
       bool IsSource = llvm::any_of(Files, [&](const std::string &F) {
-        return absolutePath(F) == Entry.getKey();
+        return canonicalPath(absolutePath(F)) == Entry.getKey();
       });
       HeaderTouched |= !IsSource && llvm::sys::fs::exists(Entry.getKey());
     }
     if (!HeaderTouched) {
       for (const std::string &F : Files)
-        if (Changes->count(absolutePath(F)))
+        if (Changes->count(canonicalPath(absolutePath(F))))
           Touched.push_back(F);
       Files = std::move(Touched);
     }
