@@ -5,6 +5,8 @@
 #include <asio.hpp>
 #include <asio/experimental/awaitable_operators.hpp>
 #include <asio/experimental/parallel_group.hpp>
+#include <asio/ssl.hpp>
+#include <thread>
 #include <array>
 
 using namespace asio::experimental::awaitable_operators;
@@ -31,4 +33,12 @@ void group_bad(asio::ip::tcp::socket &sock) {
       [&](auto token) { return asio::async_write(sock, asio::buffer(b), token); })
       // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: operation 'async_write' on session 'sock' of type 'asio::ip::tcp::socket' runs at the same time as 'async_write' under 'make_parallel_group
       .async_wait(asio::experimental::wait_for_all(), [](auto...) {});
+}
+
+// Standalone Asio's ssl::stream is a session for sessionlint-shared-across-tasks.
+void ssl_stream_shared_bad(asio::ssl::stream<asio::ip::tcp::socket> &s, char *buf) {
+  std::thread reader([&s, buf] { s.read_some(asio::buffer(buf, 16)); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: session 's' of type 'asio::ssl::stream<asio::basic_stream_socket<asio::ip::tcp>>' is shared with a task started by 'std::thread' while this function keeps using it [sessionlint-shared-across-tasks]
+  s.write_some(asio::buffer(buf, 16));
+  reader.join();
 }

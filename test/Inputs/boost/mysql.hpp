@@ -17,6 +17,10 @@ public:
   template <class Token> asio::result_t<Token> async_execute(const char *q, results &r, Token &&t) { return asio::result_t<Token>(); }
 };
 using tcp_connection = connection<asio::basic_stream_socket<asio::ip::tcp>>;
+struct ssl_stream_of_tcp {};
+struct unix_socket {};
+using tcp_ssl_connection = connection<ssl_stream_of_tcp>;
+using unix_connection = connection<unix_socket>;
 class pooled_connection {
 public:
   any_connection *operator->() { return nullptr; }

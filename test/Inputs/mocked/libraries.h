@@ -89,3 +89,6 @@ typedef struct CassSession_ CassSession;
 namespace drogon::orm {
 class DbClient {};
 } // namespace drogon::orm
+
+// libcurl before 7.62 named its handle struct Curl_easy.
+struct Curl_easy;

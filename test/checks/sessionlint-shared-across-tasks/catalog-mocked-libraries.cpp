@@ -5,6 +5,8 @@
 // is not. The Debian-packaged libraries are covered on their real headers
 // in test/integration/.
 #include "libraries.h"
+#include <boost/mysql.hpp>
+#include <pqxx/pqxx>
 #include <thread>
 
 template <class T> void touch(T &);
@@ -194,6 +196,74 @@ void drogon_orm_dbclient_ok(drogon::orm::DbClient &s) {
 
 void casssession_ok(CassSession *s) {
   std::thread t([s] { touch(s); });
+  touch(s);
+  t.join();
+}
+
+void st_mysql_struct_bad(st_mysql *s) {
+  std::thread t([s] { touch(s); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: session 's' of type 'st_mysql *' is shared with a task started by 'std::thread' while this function keeps using it
+  touch(s);
+  t.join();
+}
+
+void curl_easy_struct_bad(Curl_easy *s) {
+  std::thread t([s] { touch(s); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: session 's' of type 'Curl_easy *' is shared with a task started by 'std::thread' while this function keeps using it
+  touch(s);
+  t.join();
+}
+
+void boost_mysql_tcp_connection_bad(boost::mysql::tcp_connection &s) {
+  std::thread t([&s] { touch(s); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: session 's' of type 'boost::mysql::tcp_connection' is shared with a task started by 'std::thread' while this function keeps using it
+  touch(s);
+  t.join();
+}
+
+void boost_mysql_connection_template_bad(boost::mysql::connection<boost::asio::ip::tcp_socket> &s) {
+  std::thread t([&s] { touch(s); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: session 's' of type 'boost::mysql::connection<boost::asio::basic_stream_socket<boost::asio::ip::tcp>>' is shared with a task started by 'std::thread' while this function keeps using it
+  touch(s);
+  t.join();
+}
+
+void boost_mysql_pooled_connection_bad(boost::mysql::pooled_connection &s) {
+  std::thread t([&s] { touch(s); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: session 's' of type 'boost::mysql::pooled_connection' is shared with a task started by 'std::thread' while this function keeps using it
+  touch(s);
+  t.join();
+}
+
+void pqxx_basic_connection_bad(pqxx::basic_connection<int> &s) {
+  std::thread t([&s] { touch(s); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: session 's' of type 'pqxx::basic_connection<int>' is shared with a task started by 'std::thread' while this function keeps using it
+  touch(s);
+  t.join();
+}
+
+void boost_mysql_connection_pool_ok(boost::mysql::connection_pool &s) {
+  std::thread t([&s] { touch(s); });
+  touch(s);
+  t.join();
+}
+
+void cass_session_struct_ok(CassSession_ *s) {
+  std::thread t([s] { touch(s); });
+  touch(s);
+  t.join();
+}
+
+void boost_mysql_tcp_ssl_connection_bad(boost::mysql::tcp_ssl_connection &s) {
+  std::thread t([&s] { touch(s); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: session 's' of type 'boost::mysql::tcp_ssl_connection' is shared with a task started by 'std::thread' while this function keeps using it
+  touch(s);
+  t.join();
+}
+
+void boost_mysql_unix_connection_bad(boost::mysql::unix_connection &s) {
+  std::thread t([&s] { touch(s); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: session 's' of type 'boost::mysql::unix_connection' is shared with a task started by 'std::thread' while this function keeps using it
   touch(s);
   t.join();
 }
