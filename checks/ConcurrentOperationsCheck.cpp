@@ -83,21 +83,11 @@ constexpr llvm::StringLiteral FixNote =
 
 ConcurrentOperationsCheck::ConcurrentOperationsCheck(
     llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      TypeOptions(Options, [this](llvm::StringRef Option, llvm::StringRef Why) {
-        configurationDiag("invalid value for option '%0': %1",
-                          DiagnosticIDs::Error)
-            << Option << Why;
-      }, /*WithTasks=*/false),
+    : SessionLintCheck(Name, Context, /*WithTasks=*/false),
       Types(&TypeOptions.classifier()),
       Finder(std::make_unique<OperationFinder>(*Types)) {}
 
 ConcurrentOperationsCheck::~ConcurrentOperationsCheck() = default;
-
-void ConcurrentOperationsCheck::storeOptions(
-    clang::tidy::ClangTidyOptions::OptionMap &Opts) {
-  TypeOptions.store(Options, Opts);
-}
 
 void ConcurrentOperationsCheck::registerMatchers(MatchFinder *F) {
   if (!TypeOptions.valid())

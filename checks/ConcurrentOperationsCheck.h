@@ -16,7 +16,7 @@
 #include "analysis/Operations.h"
 #include "analysis/SessionTypes.h"
 #include "analysis/SpawnSites.h"
-#include "SessionTypeOptions.h"
+#include "SessionLintCheck.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/MapVector.h"
@@ -27,15 +27,11 @@ namespace sessionlint {
 
 class FunctionOrdering;
 
-class ConcurrentOperationsCheck : public clang::tidy::ClangTidyCheck {
+class ConcurrentOperationsCheck : public SessionLintCheck {
 public:
   ConcurrentOperationsCheck(llvm::StringRef Name,
                             clang::tidy::ClangTidyContext *Context);
   ~ConcurrentOperationsCheck() override;
-  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus;
-  }
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
@@ -57,7 +53,6 @@ private:
   void report(const Operation &Second, const Operation &First,
               llvm::StringRef Combinator);
 
-  SessionTypeOptions TypeOptions;
   SessionTypeClassifier *Types;
   std::unique_ptr<OperationFinder> Finder;
 

@@ -120,19 +120,8 @@ const SpawnSite *enclosingOtherSite(const Stmt *Use, const SpawnSite &Self,
 
 SharedAcrossTasksCheck::SharedAcrossTasksCheck(
     llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      TypeOptions(Options, [this](llvm::StringRef Option, llvm::StringRef Why) {
-        configurationDiag("invalid value for option '%0': %1",
-                          DiagnosticIDs::Error)
-            << Option << Why;
-      }),
-      Types(&TypeOptions.classifier()) {
+    : SessionLintCheck(Name, Context), Types(&TypeOptions.classifier()) {
   Joins.setUserJoins(&TypeOptions.joinFunctions());
-}
-
-void SharedAcrossTasksCheck::storeOptions(
-    clang::tidy::ClangTidyOptions::OptionMap &Opts) {
-  TypeOptions.store(Options, Opts);
 }
 
 SharedAcrossTasksCheck::~SharedAcrossTasksCheck() = default;
@@ -140,13 +129,7 @@ SharedAcrossTasksCheck::~SharedAcrossTasksCheck() = default;
 void SharedAcrossTasksCheck::registerMatchers(MatchFinder *Finder) {
   if (!TypeOptions.valid())
     return;
-  Finder->addMatcher(traverse(TK_AsIs, spawnCall().bind("spawn")), this);
-  // The user's own spawn functions can have any name: look at every call.
-  if (!TypeOptions.spawnFunctions().empty())
-    Finder->addMatcher(
-        traverse(TK_AsIs,
-                 callExpr(unless(isExpansionInSystemHeader())).bind("spawn")),
-        this);
+  addSpawnMatchers(Finder);
   // Calls that may reach a helper starting a task with an argument: user
   // code calling user code with at least one argument. Only pointers are
   // kept; summariseHelpers() looks at them once the whole TU is seen.

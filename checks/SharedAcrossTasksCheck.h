@@ -15,7 +15,7 @@
 #include "analysis/SessionTypes.h"
 #include "analysis/SpawnSites.h"
 #include "analysis/TaskReach.h"
-#include "SessionTypeOptions.h"
+#include "SessionLintCheck.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/MapVector.h"
@@ -26,15 +26,11 @@ namespace sessionlint {
 
 class FunctionOrdering;
 
-class SharedAcrossTasksCheck : public clang::tidy::ClangTidyCheck {
+class SharedAcrossTasksCheck : public SessionLintCheck {
 public:
   SharedAcrossTasksCheck(llvm::StringRef Name,
                          clang::tidy::ClangTidyContext *Context);
   ~SharedAcrossTasksCheck() override;
-  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus;
-  }
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
@@ -68,7 +64,6 @@ private:
   void noteHelper(const SpawnSite &Site);
   std::string typeName(const clang::ValueDecl *Session) const;
 
-  SessionTypeOptions TypeOptions;
   SessionTypeClassifier *Types;
 
   clang::ASTContext *Ctx = nullptr;

@@ -13,27 +13,12 @@ namespace sessionlint {
 
 ThreadAffinityCheck::ThreadAffinityCheck(llvm::StringRef Name,
                                          clang::tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      TypeOptions(Options, [this](llvm::StringRef Option, llvm::StringRef Why) {
-        configurationDiag("invalid value for option '%0': %1",
-                          DiagnosticIDs::Error)
-            << Option << Why;
-      }) {}
-
-void ThreadAffinityCheck::storeOptions(
-    clang::tidy::ClangTidyOptions::OptionMap &Opts) {
-  TypeOptions.store(Options, Opts);
-}
+    : SessionLintCheck(Name, Context) {}
 
 void ThreadAffinityCheck::registerMatchers(MatchFinder *Finder) {
   if (!TypeOptions.valid())
     return;
-  Finder->addMatcher(traverse(TK_AsIs, spawnCall().bind("spawn")), this);
-  if (!TypeOptions.spawnFunctions().empty())
-    Finder->addMatcher(
-        traverse(TK_AsIs,
-                 callExpr(unless(isExpansionInSystemHeader())).bind("spawn")),
-        this);
+  addSpawnMatchers(Finder);
 }
 
 void ThreadAffinityCheck::check(const MatchFinder::MatchResult &Result) {

@@ -10,25 +10,16 @@
 #ifndef SESSIONLINT_THREADAFFINITYCHECK_H
 #define SESSIONLINT_THREADAFFINITYCHECK_H
 
-#include "SessionTypeOptions.h"
-
-#include "clang-tidy/ClangTidyCheck.h"
+#include "SessionLintCheck.h"
 
 namespace sessionlint {
 
-class ThreadAffinityCheck : public clang::tidy::ClangTidyCheck {
+class ThreadAffinityCheck : public SessionLintCheck {
 public:
   ThreadAffinityCheck(llvm::StringRef Name,
                       clang::tidy::ClangTidyContext *Context);
-  bool isLanguageVersionSupported(const clang::LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus;
-  }
-  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
-
-private:
-  SessionTypeOptions TypeOptions;
 };
 
 } // namespace sessionlint
