@@ -163,9 +163,9 @@ void renderSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                                                          .setDescription(
                                                              summaryOf(F.Check))))
                  .first;
+    // A file that can no longer be read still gets its result, without a
+    // location: a finding is never dropped.
     std::optional<CharSourceRange> Where = Range(F.Where);
-    if (!Where)
-      continue;
     // The notes travel as a thread flow: the steps a reader follows from
     // the spawn to the concurrent use.
     std::vector<ThreadFlow> Flow;
@@ -178,11 +178,12 @@ void renderSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
     SarifResult Result = SarifResult::create(Rule->second)
                              .setRuleId(F.Check)
                              .setDiagnosticMessage(F.Message)
-                             .setDiagnosticLevel(SarifResultLevel::Warning)
+                             .setDiagnosticLevel(SarifResultLevel::Warning);
+    if (Where)
 #if CLANG_VERSION_MAJOR >= 22
-                             .addLocations({*Where});
+      Result = Result.addLocations({*Where});
 #else
-                             .setLocations({*Where});
+      Result = Result.setLocations({*Where});
 #endif
     if (!Flow.empty())
       Result = Result.setThreadFlows(Flow);
