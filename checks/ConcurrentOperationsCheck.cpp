@@ -17,34 +17,23 @@ AST_MATCHER(FunctionDecl, hasAsyncName) {
   return Node.getIdentifier() && Node.getName().starts_with("async_");
 }
 
-/// Flattens `a && b || c` built from awaitable operators into its operands.
-void flattenOperands(const Expr *E, llvm::SmallVectorImpl<const Expr *> &Out) {
-  E = stripForwarding(E);
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-      Op && (Op->getOperator() == OO_AmpAmp || Op->getOperator() == OO_PipePipe) &&
-      Op->getNumArgs() == 2 && Op->getDirectCallee() &&
-      qualifiedName(Op->getDirectCallee()).find("awaitable_operators") !=
-          std::string::npos) {
-    flattenOperands(Op->getArg(0), Out);
-    flattenOperands(Op->getArg(1), Out);
-    return;
-  }
-  Out.push_back(E);
-}
-
 bool isAwaitableOperator(const CXXOperatorCallExpr *Op) {
   return Op->getDirectCallee() &&
          qualifiedName(Op->getDirectCallee()).find("awaitable_operators") !=
              std::string::npos;
 }
 
-/// The completion token or handler an operation was called with: the last
-/// argument the caller wrote.
-const Expr *completionArgument(const CallExpr *Call) {
-  unsigned N = Call->getNumArgs();
-  while (N > 0 && isa<CXXDefaultArgExpr>(Call->getArg(N - 1)))
-    --N;
-  return N ? Call->getArg(N - 1) : nullptr;
+/// Flattens `a && b || c` built from awaitable operators into its operands.
+void flattenOperands(const Expr *E, llvm::SmallVectorImpl<const Expr *> &Out) {
+  E = stripForwarding(E);
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && (Op->getOperator() == OO_AmpAmp || Op->getOperator() == OO_PipePipe) &&
+      Op->getNumArgs() == 2 && isAwaitableOperator(Op)) {
+    flattenOperands(Op->getArg(0), Out);
+    flattenOperands(Op->getArg(1), Out);
+    return;
+  }
+  Out.push_back(E);
 }
 
 enum class Launch { Lazy, Future, Handler };
@@ -53,9 +42,11 @@ enum class Launch { Lazy, Future, Handler };
 /// `detached`: runs now, never waited for here; use_awaitable, deferred, or
 /// no token: starts only when awaited, so never in flight beside us.
 Launch launchOf(const CallExpr *Call) {
-  const Expr *Token = completionArgument(Call);
-  if (!Token)
+  // The completion token or handler: the last argument the caller wrote.
+  unsigned Written = writtenArgCount(Call);
+  if (Written == 0)
     return Launch::Lazy;
+  const Expr *Token = Call->getArg(Written - 1);
   const CXXRecordDecl *Type =
       Token->getType().getNonReferenceType()->getAsCXXRecordDecl();
   if (!Type || !Type->hasDefinition())
@@ -67,12 +58,7 @@ Launch launchOf(const CallExpr *Call) {
     return Launch::Handler;
   if (Name.ends_with("_t") && !Type->isLambda())
     return Launch::Lazy;
-  if (Type->isLambda())
-    return Launch::Handler;
-  for (const CXXMethodDecl *Method : Type->methods())
-    if (Method->getOverloadedOperator() == OO_Call)
-      return Launch::Handler;
-  return Launch::Lazy;
+  return isFunctionObject(Token) ? Launch::Handler : Launch::Lazy;
 }
 
 constexpr llvm::StringLiteral FixNote =

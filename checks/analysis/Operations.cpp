@@ -66,14 +66,6 @@ OpKind kindOf(llvm::StringRef Name) {
   return OpKind::Exclusive;
 }
 
-/// The object an argument or object expression names: a variable or a
-/// member through `this` (`*p` and `p->` look through to p).
-std::optional<SessionRef> targetNamed(const Expr *E) {
-  if (!E)
-    return std::nullopt;
-  return namedSession(E);
-}
-
 } // namespace
 
 llvm::StringRef kindName(OpKind Kind) {
@@ -152,7 +144,7 @@ std::optional<Operation> OperationFinder::directOperation(const Expr *E) {
   }
   if (!Name.starts_with("async_"))
     return std::nullopt;
-  std::optional<SessionRef> Target = targetNamed(Object);
+  std::optional<SessionRef> Target = namedSession(Object);
   if (!Target || !isTarget(Target->Decl->getType()))
     return std::nullopt;
   Operation Op;
@@ -189,7 +181,7 @@ void OperationFinder::collectCall(const CallExpr *Call, unsigned Depth,
       Named = AddrOf->getSubExpr();
     else if (!ParamType->isReferenceType() && !ParamType->isPointerType())
       continue; // A copy is the callee's own object.
-    std::optional<SessionRef> Target = targetNamed(Named);
+    std::optional<SessionRef> Target = namedSession(Named);
     if (!Target || !isTarget(Target->Decl->getType()))
       continue;
     // What the callee does with its parameter, mapped back to the argument.
@@ -270,7 +262,7 @@ void OperationFinder::addPlainUses(const LambdaExpr *Lambda, size_t Before,
     if (!S || isa<LambdaExpr>(S))
       continue;
     if (const auto *E = dyn_cast<Expr>(S))
-      if (std::optional<SessionRef> Target = targetNamed(E);
+      if (std::optional<SessionRef> Target = namedSession(E);
           Target && (isa<DeclRefExpr>(E) || isa<MemberExpr>(E)) &&
           Types.classify(Target->Decl->getType()).isUnsafe() &&
           !streamRule(Target->Decl->getType()) &&

@@ -74,30 +74,6 @@ bool asyncPolicyMayRunConcurrently(const Expr *Policy, ASTContext &Ctx) {
   return true;
 }
 
-/// Whether E's type is a function object: a lambda or a class with a call
-/// operator (a range or an iterator has none).
-bool isFunctionObject(const Expr *E) {
-  const CXXRecordDecl *Record = recordOf(E);
-  if (!Record || !Record->hasDefinition())
-    return false;
-  if (Record->isLambda())
-    return true;
-  for (const CXXMethodDecl *Method : Record->methods())
-    if (Method->getOverloadedOperator() == OO_Call)
-      return true;
-  return false;
-}
-
-/// The arguments the caller wrote: Asio's initiating functions end in
-/// defaulted SFINAE parameters (`enable_if<...>::type* = 0`), which are not
-/// the completion token.
-unsigned writtenArgCount(const CallExpr *Call) {
-  unsigned N = Call->getNumArgs();
-  while (N > 0 && isa<CXXDefaultArgExpr>(Call->getArg(N - 1)))
-    --N;
-  return N;
-}
-
 /// Every lambda written in E (a sender pipeline `just() | then([&] {...})`).
 void collectLambdas(const Stmt *S, llvm::SmallVectorImpl<const Expr *> &Out) {
   if (!S)
@@ -189,6 +165,25 @@ std::optional<SpawnSite> recognizeOpenMP(const OMPExecutableDirective *D) {
 }
 
 } // namespace
+
+bool isFunctionObject(const Expr *E) {
+  const CXXRecordDecl *Record = recordOf(E);
+  if (!Record || !Record->hasDefinition())
+    return false;
+  if (Record->isLambda())
+    return true;
+  for (const CXXMethodDecl *Method : Record->methods())
+    if (Method->getOverloadedOperator() == OO_Call)
+      return true;
+  return false;
+}
+
+unsigned writtenArgCount(const CallExpr *Call) {
+  unsigned N = Call->getNumArgs();
+  while (N > 0 && isa<CXXDefaultArgExpr>(Call->getArg(N - 1)))
+    --N;
+  return N;
+}
 
 Destination findDestination(const Expr *Call, ASTContext &Ctx,
                             const VarDecl *&Handle,

@@ -113,6 +113,15 @@ const clang::Decl *enclosingFunction(const clang::Stmt *S,
 void followMovedHandle(SpawnSite &Site, const clang::Stmt *Body,
                        clang::ASTContext &Ctx);
 
+/// Whether E's type is a function object: a lambda or a class with a call
+/// operator (a range or an iterator has none).
+bool isFunctionObject(const clang::Expr *E);
+
+/// The arguments the caller wrote: Asio's initiating functions end in
+/// defaulted SFINAE parameters (`enable_if<...>::type* = 0`), which are not
+/// the completion token.
+unsigned writtenArgCount(const clang::CallExpr *Call);
+
 /// Strips the nodes that only forward a value (casts, temporaries,
 /// functional casts, copy and move constructions) from E.
 const clang::Expr *stripForwarding(const clang::Expr *E);
