@@ -29,6 +29,9 @@ constexpr CheckInfo KnownChecks[] = {
     {"sessionlint-shared-across-tasks", "SharedAcrossTasks",
      "A session object reached by a spawned task while another use of it may "
      "run at the same time."},
+    {"sessionlint-thread-affinity", "ThreadAffinity",
+     "A thread-affine object (QSqlDatabase, QSqlQuery) used from a task other "
+     "than the thread that created it."},
 };
 
 llvm::StringRef summaryOf(llvm::StringRef Check) {
