@@ -1,36 +1,33 @@
 #!/usr/bin/env bash
 # Installs what sessionlint needs to build, test and run its example on a
 # fresh Debian 12, as root. Installs only what is missing; safe to re-run.
+#
+#   setup-debian.sh           install what is missing
+#   setup-debian.sh --list    print the packages this machine gets, one a line
+#   setup-debian.sh --fresh   print the packages a fresh Debian 12 gets
 set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
 
-packages=(
-  # toolchain and build
-  build-essential cmake ninja-build ccache git pkg-config python3
-  # output validation in the tests: JSON schema (the SARIF validator comes
-  # from npm, below)
-  python3-jsonschema
-  # the CI recipes the tests run: the pre-commit hook
-  pre-commit
-  # LLVM/Clang 19 (Debian 12 main): libraries, clang-tidy and clangd
-  llvm-19-dev llvm-19-tools libclang-19-dev libclang-cpp19-dev clang-19
-  clang-tidy-19 clangd-19 clang-tools-19
-  libfmt-dev
-  # LLVM 22 (bookworm-security): the test command also builds against it
-  llvm-22-dev llvm-22-tools libclang-22-dev libclang-cpp22-dev clang-tidy-22
-  # the real library headers the example and integration tests compile against
-  libpqxx-dev libpq-dev libboost-dev libtbb-dev libomp-19-dev libasio-dev
-  libsoci-dev libsqlite3-dev libsqlitecpp-dev libmysqlcppconn-dev libpoco-dev
-  qtbase5-dev libhiredis-dev libcurl4-openssl-dev libssh-dev libssh2-1-dev
-  libssl-dev
-  # libc++, for the integration cases of the standard-library spawn APIs
-  libc++-19-dev libc++abi-19-dev libc++-22-dev libc++abi-22-dev
-)
+mapfile -t packages < <(sed -e 's/#.*//' -e 's/[[:space:]]//g' -e '/^$/d' \
+                          "$here/debian-packages.txt")
 
 # npm, for the SARIF validator: Debian's nodejs + npm, unless a node
 # installation (nodesource, which bundles npm and conflicts with Debian's
-# npm package) already provides it.
+# npm package) already provides it. A fresh Debian 12 has none.
+case "${1:-}" in
+  --fresh)
+    printf '%s\n' "${packages[@]}" nodejs npm
+    exit 0 ;;
+  --list|"") ;;
+  *) echo "setup-debian.sh: unknown argument '$1' (use --list or --fresh)" >&2
+     exit 2 ;;
+esac
 if ! command -v npm >/dev/null; then
   packages+=(nodejs npm)
+fi
+if [ "${1:-}" = --list ]; then
+  printf '%s\n' "${packages[@]}"
+  exit 0
 fi
 
 missing=()

@@ -1,4 +1,4 @@
-// RUN: %check_sessionlint %s -- %real_flags -stdlib=libc++ -fexperimental-library
+// RUN: %check_sessionlint %s -- %real_flags %libcxx_flags
 // The standard-library spawn APIs through libc++ (libc++-dev), whose names
 // live in the inline namespace std::__1: std::thread, std::jthread,
 // std::async and std::for_each with std::execution::par are recognised as
