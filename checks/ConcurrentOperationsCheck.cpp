@@ -1,4 +1,5 @@
 #include "ConcurrentOperationsCheck.h"
+#include "analysis/LargeStack.h"
 #include "analysis/Names.h"
 #include "analysis/TaskOrdering.h"
 
@@ -76,7 +77,7 @@ ConcurrentOperationsCheck::ConcurrentOperationsCheck(
 ConcurrentOperationsCheck::~ConcurrentOperationsCheck() = default;
 
 void ConcurrentOperationsCheck::registerMatchers(MatchFinder *F) {
-  if (!TypeOptions.valid())
+  if (!registerConfigurationError(F))
     return;
   F->addMatcher(
       traverse(TK_AsIs, cxxOperatorCallExpr(
@@ -181,8 +182,10 @@ void ConcurrentOperationsCheck::checkTogether(
 }
 
 void ConcurrentOperationsCheck::onEndOfTranslationUnit() {
-  for (auto &[Function, Ops] : Pending)
-    checkLaunched(Function, Ops);
+  runWithLargeStack([&] {
+    for (auto &[Function, Ops] : Pending)
+      checkLaunched(Function, Ops);
+  });
   Pending.clear();
   Joins = JoinFinder();
 }

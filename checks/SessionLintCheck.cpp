@@ -18,8 +18,26 @@ SessionLintCheck::SessionLintCheck(llvm::StringRef Name,
             configurationDiag("invalid value for option '%0': %1",
                               DiagnosticIDs::Error)
                 << Option << Why;
+            if (ConfigurationError.empty())
+              ConfigurationError =
+                  ("invalid value for option '" + Option + "': " + Why).str();
           },
           WithTasks) {}
+
+bool SessionLintCheck::registerConfigurationError(MatchFinder *Finder) {
+  if (TypeOptions.valid())
+    return true;
+  Finder->addMatcher(translationUnitDecl().bind("tu"), &ErrorReporter);
+  return false;
+}
+
+void SessionLintCheck::ConfigurationErrorReporter::run(
+    const MatchFinder::MatchResult &Result) {
+  const SourceManager &SM = *Result.SourceManager;
+  Check.diag(SM.getLocForStartOfFile(SM.getMainFileID()),
+             "this check is off: %0 (fix it in .clang-tidy)", DiagnosticIDs::Error)
+      << Check.ConfigurationError;
+}
 
 void SessionLintCheck::addSpawnMatchers(MatchFinder *Finder) {
   Finder->addMatcher(traverse(TK_AsIs, spawnCall().bind("spawn")), this);

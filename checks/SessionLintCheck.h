@@ -33,7 +33,32 @@ protected:
   /// call when the user lists SpawnFunctions (they can have any name).
   void addSpawnMatchers(clang::ast_matchers::MatchFinder *Finder);
 
+  /// With a malformed option value the check does nothing; this says so in
+  /// every file it is run on, as an error at the top of the main file.
+  /// clang-tidy and the command line also report it as a configuration
+  /// error, but clangd shows only diagnostics in the file being edited.
+  /// Returns whether the options are valid (register the real matchers).
+  bool registerConfigurationError(clang::ast_matchers::MatchFinder *Finder);
+
+private:
+  /// "invalid value for option 'SessionTypes': ..."; declared before
+  /// TypeOptions, whose constructor sets it.
+  std::string ConfigurationError;
+
+protected:
   SessionTypeOptions TypeOptions;
+
+private:
+  class ConfigurationErrorReporter
+      : public clang::ast_matchers::MatchFinder::MatchCallback {
+  public:
+    explicit ConfigurationErrorReporter(SessionLintCheck &Check) : Check(Check) {}
+    void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+
+  private:
+    SessionLintCheck &Check;
+  };
+  ConfigurationErrorReporter ErrorReporter{*this};
 };
 
 } // namespace sessionlint

@@ -1,4 +1,5 @@
 #include "SharedAcrossTasksCheck.h"
+#include "analysis/LargeStack.h"
 #include "analysis/Names.h"
 #include "analysis/TaskOrdering.h"
 
@@ -127,7 +128,7 @@ SharedAcrossTasksCheck::SharedAcrossTasksCheck(
 SharedAcrossTasksCheck::~SharedAcrossTasksCheck() = default;
 
 void SharedAcrossTasksCheck::registerMatchers(MatchFinder *Finder) {
-  if (!TypeOptions.valid())
+  if (!registerConfigurationError(Finder))
     return;
   addSpawnMatchers(Finder);
   // Calls that may reach a helper starting a task with an argument: user
@@ -164,14 +165,15 @@ void SharedAcrossTasksCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void SharedAcrossTasksCheck::onEndOfTranslationUnit() {
-  if (Ctx) {
-    for (auto &[Function, Sites] : Pending)
-      for (SpawnSite &Site : Sites)
-        followMovedHandle(Site, Function->getBody(), *Ctx);
-    summariseHelpers();
-    for (auto &[Function, Sites] : Pending)
-      analyseFunction(Function, Sites);
-  }
+  if (Ctx)
+    runWithLargeStack([&] {
+      for (auto &[Function, Sites] : Pending)
+        for (SpawnSite &Site : Sites)
+          followMovedHandle(Site, Function->getBody(), *Ctx);
+      summariseHelpers();
+      for (auto &[Function, Sites] : Pending)
+        analyseFunction(Function, Sites);
+    });
   Pending.clear();
   Calls.clear();
   Orderings.clear();

@@ -16,7 +16,7 @@ ThreadAffinityCheck::ThreadAffinityCheck(llvm::StringRef Name,
     : SessionLintCheck(Name, Context) {}
 
 void ThreadAffinityCheck::registerMatchers(MatchFinder *Finder) {
-  if (!TypeOptions.valid())
+  if (!registerConfigurationError(Finder))
     return;
   addSpawnMatchers(Finder);
 }

@@ -7,7 +7,7 @@ config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = ['.cpp', '.test']
 config.excludes = ['Inputs', 'corpus', 'check_sessionlint.py', 'lit.cfg.py',
                    'CMakeLists.txt', 'README.md', 'validate_json.py',
-                   'resolve_packages.py']
+                   'resolve_packages.py', 'gen_deep.py']
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.sessionlint_build_dir, 'test')
 

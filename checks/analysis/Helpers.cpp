@@ -1,4 +1,5 @@
 #include "Helpers.h"
+#include "Walk.h"
 
 #include "clang/AST/ExprCXX.h"
 
@@ -72,14 +73,17 @@ std::optional<SpawnSite> HelperSpawns::siteAt(const CallExpr *Call,
 }
 
 bool returnsVariable(const Stmt *Body, const VarDecl *Handle) {
-  if (!Body || !Handle || isa<LambdaExpr>(Body))
+  if (!Handle)
     return false;
-  if (const auto *Return = dyn_cast<ReturnStmt>(Body))
-    return Return->getRetValue() && namedVar(Return->getRetValue()) == Handle;
-  for (const Stmt *Child : Body->children())
-    if (returnsVariable(Child, Handle))
-      return true;
-  return false;
+  return !walk(Body, [&](const Stmt *S) {
+    if (isa<LambdaExpr>(S))
+      return Step::Skip;
+    if (const auto *Return = dyn_cast<ReturnStmt>(S);
+        Return && Return->getRetValue() &&
+        namedVar(Return->getRetValue()) == Handle)
+      return Step::Stop;
+    return Step::Descend;
+  });
 }
 
 } // namespace sessionlint

@@ -1,4 +1,5 @@
 #include "Joins.h"
+#include "Walk.h"
 #include "SpawnSites.h"
 
 #include "clang/AST/Attr.h"
@@ -60,18 +61,17 @@ bool JoinFinder::loopJoinsElements(const CXXForRangeStmt *Loop) {
   return Element && Loop->getBody() && bodyJoins(Loop->getBody(), Element);
 }
 
-bool JoinFinder::bodyJoins(const Stmt *S, const VarDecl *Handle) {
-  if (!S || isa<LambdaExpr>(S))
-    return false;
-  if (isJoinOf(S, Handle))
-    return true;
-  if (const auto *Loop = dyn_cast<CXXForRangeStmt>(S))
-    if (namedVar(Loop->getRangeInit()) == Handle && loopJoinsElements(Loop))
-      return true;
-  for (const Stmt *Child : S->children())
-    if (bodyJoins(Child, Handle))
-      return true;
-  return false;
+bool JoinFinder::bodyJoins(const Stmt *Body, const VarDecl *Handle) {
+  return !walk(Body, [&](const Stmt *S) {
+    if (isa<LambdaExpr>(S))
+      return Step::Skip;
+    if (isJoinOf(S, Handle))
+      return Step::Stop;
+    if (const auto *Loop = dyn_cast<CXXForRangeStmt>(S))
+      if (namedVar(Loop->getRangeInit()) == Handle && loopJoinsElements(Loop))
+        return Step::Stop;
+    return Step::Descend;
+  });
 }
 
 bool JoinFinder::helperJoinsParam(const FunctionDecl *Helper, unsigned Index) {

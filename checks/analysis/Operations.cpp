@@ -1,6 +1,7 @@
 #include "Operations.h"
 #include "Names.h"
 #include "SpawnSites.h"
+#include "Walk.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -220,36 +221,35 @@ void OperationFinder::collectCall(const CallExpr *Call, unsigned Depth,
   }
 }
 
-void OperationFinder::collect(const Stmt *S, unsigned Depth,
+void OperationFinder::collect(const Stmt *Root, unsigned Depth,
                               llvm::SmallVectorImpl<Operation> &Out) {
-  if (!S)
-    return;
-  if (const auto *E = dyn_cast<Expr>(S)) {
-    if (std::optional<Operation> Op = directOperation(E)) {
-      Out.push_back(*Op);
-      return;
+  walk(Root, [&](const Stmt *S) {
+    if (const auto *E = dyn_cast<Expr>(S)) {
+      if (std::optional<Operation> Op = directOperation(E)) {
+        Out.push_back(*Op);
+        return Step::Skip;
+      }
     }
-  }
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
-    size_t Before = Out.size();
-    collect(Lambda->getBody(), Depth, Out);
-    addPlainUses(Lambda, Before, Out);
-    return;
-  }
-  if (const auto *Call = dyn_cast<CallExpr>(S);
-      Call && !isStdMove(Call) && Call->getDirectCallee() &&
-      !isa<CXXMemberCallExpr>(Call)) {
-    llvm::StringRef Name = Call->getDirectCallee()->getName();
-    // A coroutine or helper handed the session: what it does with it.
-    if (!Name.starts_with("async_")) {
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
       size_t Before = Out.size();
-      collectCall(Call, Depth, Out);
-      if (Out.size() != Before)
-        return;
+      collect(Lambda->getBody(), Depth, Out);
+      addPlainUses(Lambda, Before, Out);
+      return Step::Skip;
     }
-  }
-  for (const Stmt *Child : S->children())
-    collect(Child, Depth, Out);
+    if (const auto *Call = dyn_cast<CallExpr>(S);
+        Call && !isStdMove(Call) && Call->getDirectCallee() &&
+        !isa<CXXMemberCallExpr>(Call)) {
+      llvm::StringRef Name = Call->getDirectCallee()->getName();
+      // A coroutine or helper handed the session: what it does with it.
+      if (!Name.starts_with("async_")) {
+        size_t Before = Out.size();
+        collectCall(Call, Depth, Out);
+        if (Out.size() != Before)
+          return Step::Skip;
+      }
+    }
+    return Step::Descend;
+  });
 }
 
 void OperationFinder::addPlainUses(const LambdaExpr *Lambda, size_t Before,

@@ -1,5 +1,6 @@
 #include "SpawnSites.h"
 #include "Names.h"
+#include "Walk.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -75,15 +76,14 @@ bool asyncPolicyMayRunConcurrently(const Expr *Policy, ASTContext &Ctx) {
 }
 
 /// Every lambda written in E (a sender pipeline `just() | then([&] {...})`).
-void collectLambdas(const Stmt *S, llvm::SmallVectorImpl<const Expr *> &Out) {
-  if (!S)
-    return;
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
-    Out.push_back(Lambda);
-    return;
-  }
-  for (const Stmt *Child : S->children())
-    collectLambdas(Child, Out);
+void collectLambdas(const Stmt *Root, llvm::SmallVectorImpl<const Expr *> &Out) {
+  walk(Root, [&](const Stmt *S) {
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+      Out.push_back(Lambda);
+      return Step::Skip;
+    }
+    return Step::Descend;
+  });
 }
 
 /// `bind_executor(strand, handler)`: the handler is what runs.
@@ -254,16 +254,19 @@ namespace {
 
 /// The first `std::move(Handle)` in S (source order of a pre-order walk),
 /// outside nested lambdas.
-const CallExpr *findMoveOf(const Stmt *S, const VarDecl *Handle) {
-  if (!S || isa<LambdaExpr>(S))
-    return nullptr;
-  if (const auto *Call = dyn_cast<CallExpr>(S);
-      Call && isStdMove(Call) && namedVar(Call->getArg(0)) == Handle)
-    return Call;
-  for (const Stmt *Child : S->children())
-    if (const CallExpr *Found = findMoveOf(Child, Handle))
-      return Found;
-  return nullptr;
+const CallExpr *findMoveOf(const Stmt *Root, const VarDecl *Handle) {
+  const CallExpr *Found = nullptr;
+  walk(Root, [&](const Stmt *S) {
+    if (isa<LambdaExpr>(S))
+      return Step::Skip;
+    if (const auto *Call = dyn_cast<CallExpr>(S);
+        Call && isStdMove(Call) && namedVar(Call->getArg(0)) == Handle) {
+      Found = Call;
+      return Step::Stop;
+    }
+    return Step::Descend;
+  });
+  return Found;
 }
 
 /// Whether Move's value goes into a container that is not a local variable

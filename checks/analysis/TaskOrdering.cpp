@@ -1,4 +1,5 @@
 #include "TaskOrdering.h"
+#include "Walk.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -44,19 +45,23 @@ public:
   }
 };
 
-void collectDescendants(const Stmt *S, llvm::SmallPtrSetImpl<const Stmt *> &Out) {
-  if (!S || !Out.insert(S).second)
-    return;
-  for (const Stmt *Child : S->children())
-    collectDescendants(Child, Out);
-  // A captured statement's children are its capture initialisers, not its
-  // body; an OpenMP directive's clauses (`shared(db)`) are not children.
-  if (const auto *Captured = dyn_cast<CapturedStmt>(S))
-    collectDescendants(Captured->getCapturedStmt(), Out);
-  if (const auto *Directive = dyn_cast<OMPExecutableDirective>(S))
-    for (const OMPClause *Clause : Directive->clauses())
-      for (const Stmt *Child : Clause->children())
-        collectDescendants(Child, Out);
+void collectDescendants(const Stmt *Root, llvm::SmallPtrSetImpl<const Stmt *> &Out) {
+  llvm::SmallVector<const Stmt *, 4> Extra{Root};
+  while (!Extra.empty())
+    walk(Extra.pop_back_val(), [&](const Stmt *S) {
+      if (!Out.insert(S).second)
+        return Step::Skip;
+      // A captured statement's children are its capture initialisers, not
+      // its body; an OpenMP directive's clauses (`shared(db)`) are not
+      // children.
+      if (const auto *Captured = dyn_cast<CapturedStmt>(S))
+        Extra.push_back(Captured->getCapturedStmt());
+      if (const auto *Directive = dyn_cast<OMPExecutableDirective>(S))
+        for (const OMPClause *Clause : Directive->clauses())
+          for (const Stmt *Child : Clause->children())
+            Extra.push_back(Child);
+      return Step::Descend;
+    });
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "TaskReach.h"
 #include "Names.h"
+#include "Walk.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -341,17 +342,18 @@ namespace {
 
 /// Adds the bodies of the member functions S calls on `this`, transitively
 /// up to MemberCallDepth.
-void addThisCallees(const Stmt *S, unsigned Depth,
+void addThisCallees(const Stmt *Root, unsigned Depth,
                     llvm::SmallVectorImpl<const Stmt *> &Bodies) {
-  if (!S || Depth >= MemberCallDepth)
+  if (!Root || Depth >= MemberCallDepth)
     return;
-  if (const FunctionDecl *Callee = thisCallee(S))
-    if (!llvm::is_contained(Bodies, Callee->getBody())) {
-      Bodies.push_back(Callee->getBody());
-      addThisCallees(Callee->getBody(), Depth + 1, Bodies);
-    }
-  for (const Stmt *Child : S->children())
-    addThisCallees(Child, Depth, Bodies);
+  walk(Root, [&](const Stmt *S) {
+    if (const FunctionDecl *Callee = thisCallee(S))
+      if (!llvm::is_contained(Bodies, Callee->getBody())) {
+        Bodies.push_back(Callee->getBody());
+        addThisCallees(Callee->getBody(), Depth + 1, Bodies);
+      }
+    return Step::Descend;
+  });
 }
 
 } // namespace

@@ -46,6 +46,14 @@ struct Finding {
   bool operator==(const Finding &O) const;
 };
 
+/// A file whose findings are missing or incomplete, and why: the first
+/// compile error, a crash, or the earlier failure that stopped the scan.
+struct NotAnalysed {
+  /// Absolute path.
+  std::string File;
+  std::string Reason;
+};
+
 /// File contents, read once and shared by the threads that resolve
 /// offsets and the formats that quote source lines.
 class SourceCache {

@@ -16,6 +16,9 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Baseline.h"
+#include "Compat.h"
+#include "Configuration.h"
+#include "Database.h"
 #include "Diff.h"
 #include "Output.h"
 #include "Scanner.h"
@@ -34,6 +37,7 @@
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
+#include <csignal>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -132,6 +136,16 @@ cl::opt<bool> KeepGoing(
     cl::desc("Analyse the remaining files after one fails to compile (the "
              "exit code is still 3)"),
     cl::init(false), cl::cat(Category));
+cl::opt<bool> InternalWorker(
+    "internal-worker",
+    cl::desc("Analyse the files named on stdin, one outcome line each on "
+             "stdout (how a scan runs its -j worker processes)"),
+    cl::init(false), cl::Hidden, cl::cat(Category));
+cl::opt<bool> InProcess(
+    "in-process",
+    cl::desc("Analyse in this process instead of worker processes (a crash "
+             "then ends the whole scan)"),
+    cl::init(false), cl::Hidden, cl::cat(Category));
 cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks"),
                          cl::init(false), cl::cat(Category));
 cl::opt<bool> DumpConfig(
@@ -183,17 +197,6 @@ private:
   std::unique_ptr<tooling::CompilationDatabase> Base;
 };
 
-/// LLVM reports why each database format failed, one per line; the JSON
-/// format's reason is the one users need.
-std::string databaseProblem(llvm::StringRef Error) {
-  llvm::SmallVector<llvm::StringRef, 4> Lines;
-  Error.trim().split(Lines, '\n');
-  for (llvm::StringRef Line : Lines)
-    if (Line.consume_front("json-compilation-database: "))
-      return Line.trim().str();
-  return Lines.empty() ? "unknown error" : Lines.front().trim().str();
-}
-
 std::unique_ptr<ClangTidyOptionsProvider>
 makeOptionsProvider(std::string &Error) {
   ClangTidyGlobalOptions GlobalOptions;
@@ -223,10 +226,10 @@ makeOptionsProvider(std::string &Error) {
       }
       Text = (*Buffer)->getBuffer().str();
     }
-    llvm::ErrorOr<ClangTidyOptions> Parsed =
-        parseConfiguration(llvm::MemoryBufferRef(Text, "config"));
+    llvm::Expected<ClangTidyOptions> Parsed = parseConfigurationText(
+        Text, ConfigFile.empty() ? "--config" : ConfigFile.getValue());
     if (!Parsed) {
-      Error = "invalid configuration: " + Parsed.getError().message();
+      Error = llvm::toString(Parsed.takeError());
       return nullptr;
     }
     return std::make_unique<ConfigOptionsProvider>(
@@ -244,6 +247,29 @@ std::string absolutePath(llvm::StringRef Path) {
   return std::string(Abs);
 }
 
+/// Why Path cannot be analysed as a source file (missing, a directory,
+/// unreadable), or nothing.
+std::optional<std::string> unreadable(llvm::StringRef Path) {
+  if (llvm::sys::fs::is_directory(Path))
+    return std::string("it is a directory");
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return Buffer.getError().message();
+  return std::nullopt;
+}
+
+/// Every file the database lists must be there: a stale entry is reported
+/// before anything is analysed, never skipped or charged as a compile error.
+llvm::Error checkListedFiles(const std::vector<std::string> &Files) {
+  for (const std::string &File : Files)
+    if (std::optional<std::string> Why = unreadable(File))
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          "cannot read '%s', listed in the compilation database: %s",
+          File.c_str(), Why->c_str());
+  return llvm::Error::success();
+}
+
 /// The files to analyse: named files as given, named directories expanded
 /// to the database's files under them, nothing named: every database file.
 llvm::Expected<std::vector<std::string>>
@@ -256,6 +282,8 @@ selectFiles(const tooling::CompilationDatabase &DB, bool HaveDatabaseFiles) {
       return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                      "no input files and the compilation "
                                      "database lists none");
+    if (llvm::Error E = checkListedFiles(AllFiles))
+      return std::move(E);
     return AllFiles;
   }
   std::vector<std::string> Files;
@@ -270,13 +298,15 @@ selectFiles(const tooling::CompilationDatabase &DB, bool HaveDatabaseFiles) {
         return llvm::createStringError(
             llvm::inconvertibleErrorCode(),
             "no file of the compilation database is under '%s'", Input.c_str());
+      if (llvm::Error E = checkListedFiles(
+              std::vector<std::string>(Files.begin() + Before, Files.end())))
+        return std::move(E);
       continue;
     }
-    auto Buffer = llvm::MemoryBuffer::getFile(Abs);
-    if (!Buffer)
+    if (std::optional<std::string> Why = unreadable(Abs))
       return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                      "cannot read '%s': %s", Input.c_str(),
-                                     Buffer.getError().message().c_str());
+                                     Why->c_str());
     if (DB.getCompileCommands(Abs).empty())
       return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                      "no compile command for '%s'",
@@ -296,19 +326,42 @@ std::optional<std::pair<unsigned, unsigned>> parseShard(llvm::StringRef Text) {
   return std::make_pair(Index, Count);
 }
 
-/// Writes Text to Path through a temporary file and a rename: readers never
-/// see half a file, and a failed run leaves the old file in place.
-llvm::Error writeAtomically(llvm::StringRef Path, llvm::StringRef Text) {
+/// Writes to Path through a temporary file and a rename: readers never see
+/// half a file, and a failed run leaves the old file in place. The text is
+/// streamed into the temporary file, never held whole in memory.
+llvm::Error writeAtomically(llvm::StringRef Path,
+                            llvm::function_ref<void(llvm::raw_ostream &)> Write) {
   return llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
-    OS << Text;
+    Write(OS);
     return llvm::Error::success();
   });
+}
+
+/// Why Path cannot receive an output file, or nothing: found before any
+/// file is analysed, so that a typo in --output never costs the findings.
+std::optional<std::string> unwritable(llvm::StringRef Path) {
+  if (llvm::sys::fs::is_directory(Path))
+    return std::string("it is a directory");
+  llvm::SmallString<256> Dir(Path);
+  llvm::sys::fs::make_absolute(Dir);
+  llvm::sys::path::remove_filename(Dir);
+  if (!llvm::sys::fs::is_directory(Dir))
+    return ("the directory '" + Dir + "' does not exist").str();
+  if (std::error_code EC = llvm::sys::fs::access(Dir, llvm::sys::fs::AccessMode::Write))
+    return ("cannot write in '" + Dir + "': " + EC.message()).str();
+  return std::nullopt;
 }
 
 } // namespace
 
 int main(int argc, const char **argv) {
   llvm::InitLLVM X(argc, argv);
+  // A worker repeats this command line, whatever the flags.
+  std::vector<std::string> WorkerCommand{
+      llvm::sys::fs::getMainExecutable(argv[0], reinterpret_cast<void *>(&fail)),
+      "--internal-worker"};
+  for (int I = 1; I < argc; ++I)
+    WorkerCommand.push_back(argv[I]);
 
   // Everything after "--" is compiler arguments for a fixed database.
   std::string FixedError;
@@ -358,12 +411,6 @@ int main(int argc, const char **argv) {
   if (!OptionsProvider)
     return fail(UsageError, OptionsError);
 
-  // Clang 22 added an "experimental custom checks" switch (off here).
-#if CLANG_VERSION_MAJOR >= 22
-#define SESSIONLINT_CHECK_LISTING_ARGS false, false
-#else
-#define SESSIONLINT_CHECK_LISTING_ARGS false
-#endif
   if (ListChecks || DumpConfig) {
     std::string Probe = Inputs.empty() ? absolutePath("dummy.cpp")
                                        : absolutePath(Inputs.front());
@@ -386,29 +433,32 @@ int main(int argc, const char **argv) {
   } else if (!BuildPath.empty()) {
     // Exactly this directory: walking up to some parent's database would
     // scan a different project without a word.
-    std::string Error;
     if (!llvm::sys::fs::is_directory(BuildPath))
       return fail(UsageError, "cannot load a compilation database from '" +
                                   BuildPath + "': not a directory");
-    DB = tooling::CompilationDatabase::loadFromDirectory(BuildPath, Error);
-    if (!DB)
+    auto Loaded = loadDatabase(BuildPath);
+    if (!Loaded)
       return fail(UsageError, "cannot load a compilation database from '" +
-                                  BuildPath + "': " + databaseProblem(Error));
+                                  BuildPath + "': " +
+                                  llvm::toString(Loaded.takeError()));
+    DB = std::move(*Loaded);
     HaveDatabaseFiles = true;
   } else if (!Inputs.empty()) {
-    std::string Error;
-    DB = tooling::CompilationDatabase::autoDetectFromSource(
-        absolutePath(Inputs.front()), Error);
-    if (!DB)
-      return fail(UsageError,
-                  "no compilation database found for '" + Inputs.front() +
-                      "'; pass -p BUILD_DIR or compiler arguments after --");
+    auto Loaded = findDatabaseFor(Inputs.front());
+    if (!Loaded)
+      return fail(UsageError, llvm::toString(Loaded.takeError()));
+    DB = std::move(*Loaded);
     HaveDatabaseFiles = true;
   } else {
     return fail(UsageError, "nothing to analyse: pass -p BUILD_DIR, files, or "
                             "both (see --help)");
   }
   ArgumentsAdjustingDatabase Adjusted(std::move(DB));
+  if (InternalWorker)
+    return runWorker(Adjusted, [&] {
+      std::string Ignored; // The parent validated the configuration.
+      return makeOptionsProvider(Ignored);
+    });
 
   llvm::Expected<std::vector<std::string>> Selected =
       selectFiles(Adjusted, HaveDatabaseFiles);
@@ -417,6 +467,10 @@ int main(int argc, const char **argv) {
   std::vector<std::string> Files = std::move(*Selected);
   std::sort(Files.begin(), Files.end());
   Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
+
+  if (llvm::Error E = validateConfiguration(*OptionsProvider, Files,
+                                            Config.empty() && ConfigFile.empty()))
+    return fail(UsageError, llvm::toString(std::move(E)));
 
   std::optional<Format> Kind = parseFormat(FormatName);
   if (!Kind)
@@ -481,11 +535,25 @@ int main(int argc, const char **argv) {
     Files = std::move(Mine);
   }
 
+  for (const auto &[Flag, Path] :
+       {std::pair<llvm::StringRef, llvm::StringRef>{"--output", OutputFile},
+        {"--write-baseline", WriteBaselineFile}})
+    if (!Path.empty())
+      if (std::optional<std::string> Why = unwritable(Path))
+        return fail(UsageError, "cannot write " + Flag + " '" + Path +
+                                    "': " + *Why);
+
   ScanOptions Scan;
   Scan.Jobs = Jobs ? Jobs.getValue()
                    : llvm::hardware_concurrency().compute_thread_count();
   Scan.KeepGoing = KeepGoing;
   Scan.ProgressBar = !Quiet && llvm::sys::Process::StandardErrIsDisplayed();
+  if (!InProcess) {
+    Scan.WorkerCommand = std::move(WorkerCommand);
+    // A worker that dies leaves a closed pipe; writing to it must not end
+    // the scan.
+    std::signal(SIGPIPE, SIG_IGN);
+  }
   SourceCache Sources;
   ScanResult Result;
   if (!Files.empty()) {
@@ -503,8 +571,9 @@ int main(int argc, const char **argv) {
   std::vector<Finding> Findings = std::move(Result.Findings);
   assignFingerprints(Findings, Root, Sources);
   if (!WriteBaselineFile.empty())
-    if (llvm::Error E = writeAtomically(WriteBaselineFile,
-                                        baselineText(Findings, Root)))
+    if (llvm::Error E = writeAtomically(
+            WriteBaselineFile,
+            [&](llvm::raw_ostream &OS) { OS << baselineText(Findings, Root); }))
       return fail(UsageError, "cannot write baseline '" + WriteBaselineFile +
                                   "': " + llvm::toString(std::move(E)));
   unsigned InBaseline = Accepted ? applyBaseline(Findings, *Accepted) : 0;
@@ -525,6 +594,7 @@ int main(int argc, const char **argv) {
   Render.Root = Root;
   Render.DocsUrl = SESSIONLINT_DOCS_URL;
   Render.FilesAnalysed = Result.FilesAnalysed;
+  Render.NotAnalysedFiles = Result.NotAnalysedFiles;
   cl::boolOrDefault ColourWanted = Colour ? Colour->getValue() : cl::BOU_UNSET;
   if (OutputFile.empty()) {
     Render.Colour = *Kind == Format::Text &&
@@ -535,18 +605,17 @@ int main(int argc, const char **argv) {
     llvm::outs().flush();
   } else {
     Render.Colour = *Kind == Format::Text && ColourWanted == cl::BOU_TRUE;
-    std::string Text;
-    llvm::raw_string_ostream OS(Text);
-    render(OS, Findings, Render, Sources);
-    if (llvm::Error E = writeAtomically(OutputFile, Text))
+    if (llvm::Error E = writeAtomically(OutputFile, [&](llvm::raw_ostream &OS) {
+          render(OS, Findings, Render, Sources);
+        }))
       return fail(UsageError, "cannot write '" + OutputFile +
                                   "': " + llvm::toString(std::move(E)));
   }
 
   if (!Result.FailedFiles.empty()) {
-    for (const std::string &File : Result.FailedFiles)
-      llvm::errs() << "sessionlint: error: cannot analyse '" << File
-                   << "': it does not compile (errors above)\n";
+    for (const NotAnalysed &Failed : Result.FailedFiles)
+      llvm::errs() << "sessionlint: error: cannot analyse '" << Failed.File
+                   << "': " << Failed.Reason << "\n";
     if (Result.FilesSkipped)
       llvm::errs() << "sessionlint: error: " << Result.FilesSkipped
                    << (Result.FilesSkipped == 1 ? " file was" : " files were")

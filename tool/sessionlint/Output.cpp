@@ -1,15 +1,11 @@
 #include "Output.h"
 
-#include "clang/Basic/Diagnostic.h"
-#include "clang/Basic/DiagnosticOptions.h"
-#include "clang/Basic/FileManager.h"
-#include "clang/Basic/Sarif.h"
-#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSwitch.h"
+#include "llvm/Support/SHA1.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/FormatVariadic.h"
-#include "clang/Basic/Version.h"
-#include <functional>
 
 namespace sessionlint::cli {
 namespace {
@@ -82,206 +78,240 @@ void renderText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
   }
 }
 
-llvm::json::Object pointJson(const SourcePoint &P, llvm::StringRef Root) {
-  return llvm::json::Object{{"file", displayPath(P.File, Root)},
-                            {"line", P.Line},
-                            {"column", P.Column}};
+/// RFC 3986: everything but the unreserved characters and the path
+/// separator is percent-encoded, byte by byte (UTF-8 stays UTF-8 once
+/// decoded). A '#' or '?' in a file name would otherwise start a fragment
+/// or a query, and a space or a non-ASCII letter is not a valid URI.
+std::string encodeUriPath(llvm::StringRef Path) {
+  std::string Out;
+  for (unsigned char C : Path) {
+    if (llvm::isAlnum(C) || C == '-' || C == '.' || C == '_' || C == '~' ||
+        C == '/') {
+      Out.push_back(C);
+      continue;
+    }
+    static const char Hex[] = "0123456789ABCDEF";
+    Out.push_back('%');
+    Out.push_back(Hex[C >> 4]);
+    Out.push_back(Hex[C & 15]);
+  }
+  return Out;
+}
+
+/// A file as SARIF names it: relative to %SRCROOT% when under the root,
+/// else an absolute file URI.
+void sarifArtifact(llvm::json::OStream &J, llvm::StringRef File,
+                   llvm::StringRef Root) {
+  std::string Shown = displayPath(File, Root);
+  J.attributeObject("artifactLocation", [&] {
+    if (Shown != File) {
+      J.attribute("uri", encodeUriPath(Shown));
+      J.attribute("uriBaseId", "%SRCROOT%");
+    } else {
+      J.attribute("uri", "file://" + encodeUriPath(File));
+    }
+  });
+}
+
+/// SARIF's columns count Unicode code points; the findings count bytes.
+unsigned codePointColumn(SourceCache &Sources, const SourcePoint &P) {
+  std::string Text = Sources.lineText(P.File, P.Line);
+  if (Text.empty() || P.Column == 0)
+    return P.Column;
+  unsigned Column = 1;
+  for (unsigned I = 0; I + 1 < P.Column && I < Text.size(); ++I)
+    if ((static_cast<unsigned char>(Text[I]) & 0xC0) != 0x80)
+      ++Column;
+  return Column;
+}
+
+void sarifPhysicalLocation(llvm::json::OStream &J, const SourcePoint &P,
+                           llvm::StringRef Root, SourceCache &Sources) {
+  J.attributeObject("physicalLocation", [&] {
+    sarifArtifact(J, P.File, Root);
+    if (P.Line > 0)
+      J.attributeObject("region", [&] {
+        J.attribute("startLine", P.Line);
+        if (P.Column > 0)
+          J.attribute("startColumn", codePointColumn(Sources, P));
+      });
+  });
+}
+
+/// SARIF 2.1.0, written as it goes: nothing but the current result is held
+/// in memory, whatever the number of findings.
+void renderSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
+                 const RenderOptions &Options, SourceCache &Sources) {
+  llvm::json::OStream J(OS, 2);
+  llvm::StringMap<size_t> RuleIndex;
+  std::vector<CheckInfo> Rules(std::begin(KnownChecks), std::end(KnownChecks));
+  for (size_t I = 0; I < Rules.size(); ++I)
+    RuleIndex[Rules[I].Name] = I;
+  J.object([&] {
+    J.attribute("$schema", "https://docs.oasis-open.org/sarif/sarif/v2.1.0/"
+                           "cos02/schemas/sarif-schema-2.1.0.json");
+    J.attribute("version", "2.1.0");
+    J.attributeArray("runs", [&] {
+      J.object([&] {
+        J.attributeObject("tool", [&] {
+          J.attributeObject("driver", [&] {
+            J.attribute("name", ToolName);
+            J.attribute("fullName", ToolName);
+            J.attribute("version", SESSIONLINT_VERSION);
+            J.attribute("informationUri", Options.DocsUrl);
+            J.attributeArray("rules", [&] {
+              for (const CheckInfo &Info : Rules)
+                J.object([&] {
+                  J.attribute("id", Info.Name);
+                  J.attribute("name", Info.Title);
+                  J.attributeObject("shortDescription",
+                                    [&] { J.attribute("text", Info.Summary); });
+                  J.attributeObject("fullDescription",
+                                    [&] { J.attribute("text", Info.Summary); });
+                  J.attribute("helpUri", Options.DocsUrl + Info.Name.str() + ".md");
+                  J.attributeObject("defaultConfiguration",
+                                    [&] { J.attribute("level", "warning"); });
+                });
+            });
+          });
+        });
+        J.attributeObject("originalUriBaseIds", [&] {
+          J.attributeObject("%SRCROOT%", [&] {
+            J.attribute("uri", "file://" + encodeUriPath(Options.Root) + "/");
+          });
+        });
+        // A consumer tells "clean" from "not analysed" here.
+        J.attributeArray("invocations", [&] {
+          J.object([&] {
+            J.attribute("executionSuccessful", Options.NotAnalysedFiles.empty());
+            J.attributeArray("toolExecutionNotifications", [&] {
+              for (const NotAnalysed &File : Options.NotAnalysedFiles)
+                J.object([&] {
+                  J.attribute("level", "error");
+                  J.attributeObject("message", [&] {
+                    J.attribute("text", "not analysed: " + File.Reason);
+                  });
+                  J.attributeArray("locations", [&] {
+                    J.object([&] {
+                      J.attributeObject("physicalLocation", [&] {
+                        sarifArtifact(J, File.File, Options.Root);
+                      });
+                    });
+                  });
+                });
+            });
+          });
+        });
+        J.attribute("columnKind", "unicodeCodePoints");
+        J.attributeArray("results", [&] {
+          for (const Finding &F : Findings)
+            J.object([&] {
+              J.attribute("ruleId", F.Check);
+              if (auto It = RuleIndex.find(F.Check); It != RuleIndex.end())
+                J.attribute("ruleIndex", It->second);
+              J.attribute("level", "warning");
+              J.attributeObject("message", [&] { J.attribute("text", F.Message); });
+              // A file that can no longer be read still gets its result,
+              // with the line and column it had: a finding is never dropped.
+              J.attributeArray("locations", [&] {
+                J.object([&] {
+                  sarifPhysicalLocation(J, F.Where, Options.Root, Sources);
+                });
+              });
+              // The notes travel as a thread flow (the steps a reader
+              // follows from the spawn to the concurrent use) and as related
+              // locations.
+              if (!F.Notes.empty()) {
+                J.attributeArray("codeFlows", [&] {
+                  J.object([&] {
+                    J.attributeArray("threadFlows", [&] {
+                      J.object([&] {
+                        J.attributeArray("locations", [&] {
+                          for (const FindingNote &N : F.Notes)
+                            J.object([&] {
+                              J.attributeObject("location", [&] {
+                                sarifPhysicalLocation(J, N.Where, Options.Root,
+                                                      Sources);
+                                J.attributeObject("message", [&] {
+                                  J.attribute("text", N.Message);
+                                });
+                              });
+                              J.attribute("importance", "important");
+                            });
+                        });
+                      });
+                    });
+                  });
+                });
+                J.attributeArray("relatedLocations", [&] {
+                  for (size_t N = 0; N < F.Notes.size(); ++N)
+                    J.object([&] {
+                      J.attribute("id", N);
+                      J.attributeObject("message", [&] {
+                        J.attribute("text", F.Notes[N].Message);
+                      });
+                      sarifPhysicalLocation(J, F.Notes[N].Where, Options.Root,
+                                            Sources);
+                    });
+                });
+              }
+              J.attributeObject("partialFingerprints", [&] {
+                J.attribute("sessionlint/v1", F.Fingerprint);
+              });
+            });
+        });
+      });
+    });
+  });
+  OS << "\n";
+}
+
+void jsonPoint(llvm::json::OStream &J, const SourcePoint &P, llvm::StringRef Root) {
+  J.attribute("file", displayPath(P.File, Root));
+  J.attribute("line", P.Line);
+  J.attribute("column", P.Column);
 }
 
 void renderJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
                 const RenderOptions &Options) {
-  llvm::json::Array Items;
-  for (const Finding &F : Findings) {
-    llvm::json::Array Notes;
-    for (const FindingNote &N : F.Notes) {
-      llvm::json::Object Note = pointJson(N.Where, Options.Root);
-      Note["message"] = N.Message;
-      Notes.push_back(std::move(Note));
-    }
-    llvm::json::Object Item = pointJson(F.Where, Options.Root);
-    Item["check"] = F.Check;
-    Item["message"] = F.Message;
-    Item["fingerprint"] = F.Fingerprint;
-    Item["notes"] = std::move(Notes);
-    Items.push_back(std::move(Item));
-  }
-  llvm::json::Object Doc{
-      {"version", 1},
-      {"tool", llvm::json::Object{{"name", ToolName},
-                                  {"version", SESSIONLINT_VERSION}}},
-      {"findings", std::move(Items)},
-      {"summary", llvm::json::Object{{"findings", Findings.size()},
-                                     {"files", Options.FilesAnalysed}}}};
-  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Doc))) << "\n";
-}
-
-/// SARIF through clang's writer, which needs every location in a
-/// SourceManager: the reported files are loaded into one of our own.
-void renderSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
-                 const RenderOptions &Options) {
-  using namespace clang;
-  FileSystemOptions FSOptions;
-  FileManager Files(FSOptions);
-  // Clang 21 stopped reference-counting DiagnosticOptions.
-#if CLANG_VERSION_MAJOR >= 21
-  DiagnosticOptions DiagOpts;
-  DiagnosticsEngine Diags(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(), DiagOpts,
-                          new IgnoringDiagConsumer());
-#else
-  DiagnosticsEngine Diags(llvm::makeIntrusiveRefCnt<DiagnosticIDs>(),
-                          llvm::makeIntrusiveRefCnt<DiagnosticOptions>(),
-                          new IgnoringDiagConsumer());
-#endif
-  SourceManager SM(Diags, Files);
-  llvm::StringMap<FileID> Loaded;
-  auto Range = [&](const SourcePoint &P) -> std::optional<CharSourceRange> {
-    auto [It, Inserted] = Loaded.try_emplace(P.File);
-    if (Inserted) {
-      if (auto Entry = Files.getOptionalFileRef(P.File))
-        It->second = SM.getOrCreateFileID(*Entry, SrcMgr::C_User);
-    }
-    if (It->second.isInvalid() || P.Line == 0)
-      return std::nullopt;
-    SourceLocation Loc = SM.translateLineCol(It->second, P.Line, P.Column);
-    return CharSourceRange::getCharRange(Loc, Loc.getLocWithOffset(1));
-  };
-
-  SarifDocumentWriter Writer(SM);
-  Writer.createRun(ToolName, "sessionlint", SESSIONLINT_VERSION);
-  llvm::StringMap<size_t> RuleIndex;
-  for (const CheckInfo &Info : KnownChecks)
-    RuleIndex[Info.Name] = Writer.createRule(
-        SarifRule::create()
-            .setRuleId(Info.Name)
-            .setName(Info.Title)
-            .setDescription(Info.Summary)
-            .setHelpURI(Options.DocsUrl + Info.Name.str() + ".md"));
-  std::vector<const Finding *> Written;
-  for (const Finding &F : Findings) {
-    auto Rule = RuleIndex.find(F.Check);
-    if (Rule == RuleIndex.end())
-      Rule = RuleIndex.try_emplace(F.Check,
-                                   Writer.createRule(SarifRule::create()
-                                                         .setRuleId(F.Check)
-                                                         .setDescription(
-                                                             summaryOf(F.Check))))
-                 .first;
-    // A file that can no longer be read still gets its result, without a
-    // location: a finding is never dropped.
-    std::optional<CharSourceRange> Where = Range(F.Where);
-    // The notes travel as a thread flow: the steps a reader follows from
-    // the spawn to the concurrent use.
-    std::vector<ThreadFlow> Flow;
-    for (const FindingNote &N : F.Notes)
-      if (std::optional<CharSourceRange> NoteRange = Range(N.Where))
-        Flow.push_back(ThreadFlow::create()
-                           .setRange(*NoteRange)
-                           .setImportance(ThreadFlowImportance::Important)
-                           .setMessage(N.Message));
-    SarifResult Result = SarifResult::create(Rule->second)
-                             .setRuleId(F.Check)
-                             .setDiagnosticMessage(F.Message)
-                             .setDiagnosticLevel(SarifResultLevel::Warning);
-    if (Where)
-#if CLANG_VERSION_MAJOR >= 22
-      Result = Result.addLocations({*Where});
-#else
-      Result = Result.setLocations({*Where});
-#endif
-    if (!Flow.empty())
-      Result = Result.setThreadFlows(Flow);
-    Writer.appendResult(Result);
-    Written.push_back(&F);
-  }
-  llvm::json::Object Doc = Writer.createDocument();
-
-  // What the writer does not know: fingerprints that survive line shifts
-  // (for code scanning to match results across commits), the notes as
-  // related locations, and paths relative to the source root.
-  auto RelativeUri = [&](llvm::json::Object &ArtifactLocation) {
-    if (std::optional<llvm::StringRef> Uri = ArtifactLocation.getString("uri")) {
-      llvm::StringRef Path = *Uri;
-      if (Path.consume_front("file://")) {
-        std::string Decoded;
-        for (size_t I = 0; I < Path.size(); ++I) {
-          if (Path[I] == '%' && I + 2 < Path.size()) {
-            unsigned Byte;
-            if (!Path.substr(I + 1, 2).getAsInteger(16, Byte)) {
-              Decoded.push_back(static_cast<char>(Byte));
-              I += 2;
-              continue;
-            }
-          }
-          Decoded.push_back(Path[I]);
-        }
-        std::string Shown = displayPath(Decoded, Options.Root);
-        if (Shown != Decoded) {
-          ArtifactLocation["uri"] = Shown;
-          ArtifactLocation["uriBaseId"] = "%SRCROOT%";
-        }
-      }
-    }
-  };
-  if (llvm::json::Array *Runs = Doc.getArray("runs"))
-    for (llvm::json::Value &RunValue : *Runs) {
-      llvm::json::Object *Run = RunValue.getAsObject();
-      if (!Run)
-        continue;
-      llvm::json::Array *Results = Run->getArray("results");
-      if (!Results)
-        continue;
-      for (size_t I = 0; I < Results->size() && I < Written.size(); ++I) {
-        llvm::json::Object *Result = (*Results)[I].getAsObject();
-        if (!Result)
-          continue;
-        const Finding &F = *Written[I];
-        Result->try_emplace("partialFingerprints",
-                            llvm::json::Object{{"sessionlint/v1", F.Fingerprint}});
-        llvm::json::Array Related;
-        for (size_t N = 0; N < F.Notes.size(); ++N) {
-          const FindingNote &Note = F.Notes[N];
-          Related.push_back(llvm::json::Object{
-              {"id", N},
-              {"message", llvm::json::Object{{"text", Note.Message}}},
-              {"physicalLocation",
-               llvm::json::Object{
-                   {"artifactLocation",
-                    llvm::json::Object{{"uri", "file://" + Note.Where.File}}},
-                   {"region", llvm::json::Object{
-                                  {"startLine", Note.Where.Line},
-                                  {"startColumn", Note.Where.Column}}}}}});
-        }
-        if (!Related.empty())
-          Result->try_emplace("relatedLocations", std::move(Related));
-      }
-      if (llvm::json::Object *Tool = Run->getObject("tool"))
-        if (llvm::json::Object *Driver = Tool->getObject("driver"))
-          (*Driver)["informationUri"] = Options.DocsUrl;
-      Run->try_emplace(
-          "originalUriBaseIds",
-          llvm::json::Object{
-              {"%SRCROOT%",
-               llvm::json::Object{{"uri", "file://" + Options.Root + "/"}}}});
-    }
-  // Every artifact location the writer produced carries an absolute file
-  // URI; under the root it becomes relative to %SRCROOT%.
-  std::function<void(llvm::json::Value &)> Walk = [&](llvm::json::Value &V) {
-    if (llvm::json::Object *O = V.getAsObject()) {
-      if (llvm::json::Object *Artifact = O->getObject("artifactLocation"))
-        RelativeUri(*Artifact);
-      if (llvm::json::Object *Location = O->getObject("location");
-          Location && Location->getString("uri"))
-        RelativeUri(*Location);
-      for (auto &KV : *O)
-        Walk(KV.second);
-    } else if (llvm::json::Array *A = V.getAsArray()) {
-      for (llvm::json::Value &E : *A)
-        Walk(E);
-    }
-  };
-  llvm::json::Value Document(std::move(Doc));
-  Walk(Document);
-  OS << llvm::formatv("{0:2}", Document) << "\n";
+  llvm::json::OStream J(OS, 2);
+  J.object([&] {
+    J.attribute("version", 1);
+    J.attributeObject("tool", [&] {
+      J.attribute("name", ToolName);
+      J.attribute("version", SESSIONLINT_VERSION);
+    });
+    J.attributeArray("findings", [&] {
+      for (const Finding &F : Findings)
+        J.object([&] {
+          J.attribute("check", F.Check);
+          J.attribute("message", F.Message);
+          jsonPoint(J, F.Where, Options.Root);
+          J.attribute("fingerprint", F.Fingerprint);
+          J.attributeArray("notes", [&] {
+            for (const FindingNote &N : F.Notes)
+              J.object([&] {
+                jsonPoint(J, N.Where, Options.Root);
+                J.attribute("message", N.Message);
+              });
+          });
+        });
+    });
+    // Files the findings do not cover: empty means every file was analysed.
+    J.attributeArray("errors", [&] {
+      for (const NotAnalysed &File : Options.NotAnalysedFiles)
+        J.object([&] {
+          J.attribute("file", displayPath(File.File, Options.Root));
+          J.attribute("message", "not analysed: " + File.Reason);
+        });
+    });
+    J.attributeObject("summary", [&] {
+      J.attribute("findings", Findings.size());
+      J.attribute("files", Options.FilesAnalysed);
+      J.attribute("notAnalysed", Options.NotAnalysedFiles.size());
+    });
+  });
+  OS << "\n";
 }
 
 /// GitHub workflow command escaping: data and property values differ.
@@ -314,27 +344,50 @@ void renderGithub(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
        << ",title=" << escapeGithub(F.Check, true) << "::"
        << escapeGithub(Message, false) << "\n";
   }
+  for (const NotAnalysed &File : Options.NotAnalysedFiles)
+    OS << "::error file="
+       << escapeGithub(displayPath(File.File, Options.Root), true)
+       << ",title=sessionlint::"
+       << escapeGithub("not analysed: " + File.Reason, false) << "\n";
+}
+
+void codeClimateIssue(llvm::json::OStream &J, llvm::StringRef Check,
+                      llvm::StringRef Description, llvm::StringRef Severity,
+                      llvm::StringRef Fingerprint, llvm::StringRef Path,
+                      unsigned Line) {
+  J.object([&] {
+    J.attribute("type", "issue");
+    J.attribute("check_name", Check);
+    J.attribute("description", Description);
+    J.attributeArray("categories", [&] { J.value("Bug Risk"); });
+    J.attribute("severity", Severity);
+    J.attribute("fingerprint", Fingerprint);
+    J.attributeObject("location", [&] {
+      J.attribute("path", Path);
+      J.attributeObject("lines", [&] { J.attribute("begin", Line); });
+    });
+  });
 }
 
 void renderCodeClimate(llvm::raw_ostream &OS,
                        const std::vector<Finding> &Findings,
                        const RenderOptions &Options) {
-  llvm::json::Array Issues;
-  for (const Finding &F : Findings) {
-    std::string Description = F.Message;
-    Issues.push_back(llvm::json::Object{
-        {"type", "issue"},
-        {"check_name", F.Check},
-        {"description", Description},
-        {"categories", llvm::json::Array{"Bug Risk"}},
-        {"severity", "major"},
-        {"fingerprint", F.Fingerprint},
-        {"location",
-         llvm::json::Object{
-             {"path", displayPath(F.Where.File, Options.Root)},
-             {"lines", llvm::json::Object{{"begin", F.Where.Line}}}}}});
-  }
-  OS << llvm::formatv("{0:2}", llvm::json::Value(std::move(Issues))) << "\n";
+  llvm::json::OStream J(OS, 2);
+  J.array([&] {
+    for (const Finding &F : Findings)
+      codeClimateIssue(J, F.Check, F.Message, "major", F.Fingerprint,
+                       displayPath(F.Where.File, Options.Root), F.Where.Line);
+    // GitLab shows a blocker for each file the findings do not cover.
+    for (const NotAnalysed &File : Options.NotAnalysedFiles) {
+      std::string Path = displayPath(File.File, Options.Root);
+      codeClimateIssue(J, "sessionlint-not-analysed",
+                       "not analysed: " + File.Reason, "blocker",
+                       llvm::toHex(llvm::SHA1::hash(llvm::arrayRefFromStringRef(
+                           "sessionlint-not-analysed:" + Path))),
+                       Path, 1);
+    }
+  });
+  OS << "\n";
 }
 
 } // namespace
@@ -359,7 +412,7 @@ void render(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
     renderJson(OS, Findings, Options);
     return;
   case Format::Sarif:
-    renderSarif(OS, Findings, Options);
+    renderSarif(OS, Findings, Options, Sources);
     return;
   case Format::Github:
     renderGithub(OS, Findings, Options);

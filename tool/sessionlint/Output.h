@@ -2,7 +2,7 @@
 //
 // text (clang style, with the source line, colour on a terminal), json
 // (docs/cli.md and docs/sessionlint-output.schema.json), sarif (SARIF
-// 2.1.0 through clang's SARIF writer), github (workflow commands that
+// 2.1.0, streamed: its memory does not grow with the findings), github (workflow commands that
 // annotate a pull request), codeclimate (GitLab code quality). Machine
 // formats use paths relative to the root directory and no timestamps, so the
 // same input gives the same bytes.
@@ -31,6 +31,9 @@ struct RenderOptions {
   /// Where the check documentation lives, for SARIF help links.
   std::string DocsUrl;
   unsigned FilesAnalysed = 0;
+  /// Files the findings do not cover: machine formats say so, so that a
+  /// consumer can tell "clean" from "not analysed".
+  std::vector<NotAnalysed> NotAnalysedFiles;
 };
 
 void render(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,

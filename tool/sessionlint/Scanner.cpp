@@ -18,34 +18,6 @@ using namespace clang::tidy;
 namespace sessionlint::cli {
 namespace {
 
-bool isFinding(const ClangTidyError &E) {
-  return llvm::StringRef(E.DiagnosticName).starts_with("sessionlint-");
-}
-
-bool isCompileError(const ClangTidyError &E) {
-  return E.DiagLevel == ClangTidyError::Error && !isFinding(E) &&
-         E.DiagnosticName != "clang-tidy-config";
-}
-
-/// Diagnostics name files as the compile command did: relative paths are
-/// relative to its directory.
-SourcePoint pointOf(const tooling::DiagnosticMessage &M,
-                    llvm::StringRef BuildDirectory, SourceCache &Sources) {
-  SourcePoint P;
-  llvm::SmallString<256> Path(M.FilePath);
-  if (!Path.empty() && !llvm::sys::path::is_absolute(Path)) {
-    Path = BuildDirectory;
-    llvm::sys::path::append(Path, M.FilePath);
-  }
-  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-  P.File = std::string(Path);
-  if (auto LC = Sources.lineColumn(P.File, M.FileOffset)) {
-    P.Line = LC->first;
-    P.Column = LC->second;
-  }
-  return P;
-}
-
 std::string mmss(double Seconds) {
   unsigned S = static_cast<unsigned>(Seconds + 0.5);
   std::string Out;
@@ -53,15 +25,6 @@ std::string mmss(double Seconds) {
   OS << llvm::format("%02u:%02u", S / 60, S % 60);
   return Out;
 }
-
-/// Results of one file, kept apart until the end.
-struct FileOutcome {
-  std::vector<Finding> Findings;
-  std::vector<std::string> CompileErrors;
-  std::optional<std::string> ConfigError;
-  bool Analysed = false;
-  bool Failed = false;
-};
 
 } // namespace
 
@@ -92,46 +55,24 @@ ScanResult scan(const tooling::CompilationDatabase &DB,
   };
 
   auto Worker = [&] {
-    ClangTidyContext Context(MakeOptions());
-    // A file system with this thread's own working directory: the shared
-    // real one changes the process's, which each compile command sets.
-    auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-        llvm::vfs::createPhysicalFileSystem());
+    std::optional<FileAnalyser> InProcess;
+    std::optional<WorkerProcess> Child;
+    if (Options.WorkerCommand.empty())
+      InProcess.emplace(DB, MakeOptions);
+    else
+      Child.emplace(Options.WorkerCommand);
     while (!Stop) {
       size_t I = Next++;
       if (I >= Files.size())
         return;
       FileOutcome &Out = Outcomes[I];
-      std::vector<ClangTidyError> Errors =
-          runClangTidy(Context, DB, {Files[I]}, FS, /*ApplyAnyFix=*/false);
-      Out.Analysed = true;
-      for (const ClangTidyError &E : Errors) {
-        if (E.DiagnosticName == "clang-tidy-config") {
-          Out.ConfigError = E.Message.Message;
-          Stop = true;
-          continue;
-        }
-        if (isFinding(E)) {
-          Finding F;
-          F.Check = E.DiagnosticName;
-          F.Message = E.Message.Message;
-          F.Where = pointOf(E.Message, E.BuildDirectory, Sources);
-          for (const tooling::DiagnosticMessage &N : E.Notes)
-            F.Notes.push_back({pointOf(N, E.BuildDirectory, Sources), N.Message});
-          Out.Findings.push_back(std::move(F));
-          ++FindingsSoFar;
-        } else if (isCompileError(E)) {
-          Out.Failed = true;
-          SourcePoint P = pointOf(E.Message, E.BuildDirectory, Sources);
-          std::string Line;
-          llvm::raw_string_ostream OS(Line);
-          if (!P.File.empty())
-            OS << P.File << ":" << P.Line << ":" << P.Column << ": ";
-          OS << "error: " << E.Message.Message;
-          Out.CompileErrors.push_back(Line);
-        }
-      }
-      if (Out.Failed && !Options.KeepGoing)
+      Out = InProcess ? InProcess->analyse(Files[I]) : Child->analyse(Files[I]);
+      if (Out.ConfigError)
+        Stop = true;
+      FindingsSoFar += Out.Findings.size();
+      // A crash is sessionlint's fault, not the file's: the others are
+      // still analysed, with or without --keep-going.
+      if (Out.Failed && !Out.Crash && !Options.KeepGoing)
         Stop = true;
       ++Done;
       DrawProgress();
@@ -154,26 +95,41 @@ ScanResult scan(const tooling::CompilationDatabase &DB,
   size_t Last = Files.size();
   if (!Options.KeepGoing)
     for (size_t I = 0; I < Files.size(); ++I)
-      if (Outcomes[I].Failed || Outcomes[I].ConfigError) {
+      if ((Outcomes[I].Failed && !Outcomes[I].Crash) ||
+          Outcomes[I].ConfigError) {
         Last = I + 1;
         break;
       }
   ScanResult Result;
   for (size_t I = 0; I < Files.size(); ++I) {
     FileOutcome &Out = Outcomes[I];
-    if (!Out.Analysed || I >= Last) {
+    if ((!Out.Analysed && !Out.Crash) || I >= Last) {
       ++Result.FilesSkipped;
+      Result.NotAnalysedFiles.push_back(
+          {Files[I], "the scan stopped at an earlier file that failed "
+                     "(--keep-going analyses it)"});
       continue;
     }
-    ++Result.FilesAnalysed;
     if (Out.ConfigError && !Result.ConfigError)
       Result.ConfigError = Out.ConfigError;
     for (Finding &F : Out.Findings)
       Result.Findings.push_back(std::move(F));
+    if (Out.Crash) {
+      Result.FailedFiles.push_back({Files[I], *Out.Crash});
+      Result.NotAnalysedFiles.push_back({Files[I], *Out.Crash});
+      continue;
+    }
+    ++Result.FilesAnalysed;
     for (std::string &E : Out.CompileErrors)
-      Result.CompileErrors.push_back(std::move(E));
-    if (Out.Failed)
-      Result.FailedFiles.push_back(Files[I]);
+      Result.CompileErrors.push_back(E);
+    if (Out.Failed) {
+      Result.FailedFiles.push_back(
+          {Files[I], "it does not compile (errors above)"});
+      Result.NotAnalysedFiles.push_back(
+          {Files[I], Out.CompileErrors.empty()
+                         ? std::string("it does not compile")
+                         : "it does not compile: " + Out.CompileErrors.front()});
+    }
   }
   // A header included by several files yields the same finding from each.
   std::sort(Result.Findings.begin(), Result.Findings.end());

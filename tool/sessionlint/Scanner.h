@@ -1,15 +1,17 @@
 //===--- Scanner.h - analyse many files on several threads ------*- C++ -*-===//
 //
-// Each worker thread owns a ClangTidyContext (options, diagnostics) and runs
-// clang-tidy's machinery on one file at a time, so a compile error is
-// charged to the file whose analysis it spoiled. Results are merged and
-// sorted only at the end: the output does not depend on -j or on timing.
+// Each -j slot analyses one file at a time, in a worker process of its own
+// (Worker.h), so a compile error is charged to the file whose analysis it
+// spoiled and a crash costs only the file that caused it. Results are
+// merged and sorted only at the end: the output does not depend on -j or on
+// timing.
 //
 //===----------------------------------------------------------------------===//
 #ifndef SESSIONLINT_TOOL_SCANNER_H
 #define SESSIONLINT_TOOL_SCANNER_H
 
 #include "Finding.h"
+#include "Worker.h"
 
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -24,24 +26,29 @@ struct ScanOptions {
   bool KeepGoing = false;
   /// Redraw a progress line on stderr (a terminal).
   bool ProgressBar = false;
+  /// The command line of a worker process; empty: analyse in this process.
+  std::vector<std::string> WorkerCommand;
 };
+
+
 
 struct ScanResult {
   /// Sorted and de-duplicated.
   std::vector<Finding> Findings;
   /// Compile errors, as "file:line:col: error: message" lines, by file.
   std::vector<std::string> CompileErrors;
-  /// Files that did not compile, in the order of the input list.
-  std::vector<std::string> FailedFiles;
+  /// Files that did not compile or whose analysis crashed, in the order of
+  /// the input list, with the reason for the summary line.
+  std::vector<NotAnalysed> FailedFiles;
+  /// Every file whose results are missing or incomplete: failed, crashed,
+  /// or skipped after an earlier failure; for the machine-readable outputs.
+  std::vector<NotAnalysed> NotAnalysedFiles;
   /// A configuration problem clang-tidy found (malformed option value).
   std::optional<std::string> ConfigError;
   unsigned FilesAnalysed = 0;
   /// Files not analysed because an earlier one failed (no --keep-going).
   unsigned FilesSkipped = 0;
 };
-
-using OptionsFactory =
-    std::function<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>()>;
 
 ScanResult scan(const clang::tooling::CompilationDatabase &DB,
                 const std::vector<std::string> &Files,

@@ -1,0 +1,96 @@
+//===--- Worker.h - analyse files in a child process ------------*- C++ -*-===//
+//
+// Each -j slot of a scan is a child process (`sessionlint --internal-worker`
+// with the parent's own arguments) that analyses one file at a time: the
+// parent writes a path on the child's stdin, the child answers with one line
+// of JSON, the outcome of that file. A crash in clang or in a check (a
+// stack overflow on a pathological expression, an assertion) ends only that
+// child: the parent reports the file it was working on as not analysed,
+// keeps every other file's results and starts a new child for the rest.
+// Memory is returned to the system with each child, too.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SESSIONLINT_TOOL_WORKER_H
+#define SESSIONLINT_TOOL_WORKER_H
+
+#include "Finding.h"
+
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sessionlint::cli {
+
+/// What analysing one file gave.
+struct FileOutcome {
+  std::vector<Finding> Findings;
+  /// "file:line:col: error: message" lines.
+  std::vector<std::string> CompileErrors;
+  std::optional<std::string> ConfigError;
+  /// Analysis finished (with or without compile errors).
+  bool Analysed = false;
+  /// The file does not compile, or its analysis crashed.
+  bool Failed = false;
+  /// Why the file was not analysed, when its analysis crashed.
+  std::optional<std::string> Crash;
+};
+
+std::string outcomeToJson(const FileOutcome &Outcome);
+std::optional<FileOutcome> outcomeFromJson(llvm::StringRef Line);
+
+using OptionsFactory =
+    std::function<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>()>;
+
+/// Analyses files in this process, one at a time, with one clang-tidy
+/// context for all of them.
+class FileAnalyser {
+public:
+  FileAnalyser(const clang::tooling::CompilationDatabase &DB,
+               const OptionsFactory &MakeOptions);
+  ~FileAnalyser();
+  FileOutcome analyse(const std::string &File);
+
+private:
+  struct State;
+  const clang::tooling::CompilationDatabase &DB;
+  std::unique_ptr<State> S;
+};
+
+/// The child's side: reads paths from stdin until it closes, answers each
+/// with outcomeToJson on what was stdout when it started. Returns the exit
+/// code.
+int runWorker(const clang::tooling::CompilationDatabase &DB,
+              const OptionsFactory &MakeOptions);
+
+/// A running child, as the parent sees it.
+class WorkerProcess {
+public:
+  explicit WorkerProcess(std::vector<std::string> Command)
+      : Command(std::move(Command)) {}
+  ~WorkerProcess();
+  WorkerProcess(const WorkerProcess &) = delete;
+  WorkerProcess &operator=(const WorkerProcess &) = delete;
+
+  /// Analyses File in the child, starting one if none runs. When the child
+  /// dies on the way, the outcome says so (Crash) and the next call starts
+  /// a new child.
+  FileOutcome analyse(const std::string &File);
+
+private:
+  bool start(std::string &Error);
+  /// Waits for the child and describes how it ended.
+  std::string reap();
+
+  std::vector<std::string> Command;
+  int Pid = -1;
+  int ToChild = -1;
+  std::FILE *FromChild = nullptr;
+};
+
+} // namespace sessionlint::cli
+
+#endif
