@@ -80,23 +80,22 @@ void ConcurrentOperationsCheck::registerMatchers(MatchFinder *F) {
   if (!registerConfigurationError(F))
     return;
   F->addMatcher(
-      traverse(TK_AsIs, cxxOperatorCallExpr(
-                            unless(isExpansionInSystemHeader()),
+      cxxOperatorCallExpr(
+                            unless(isInSystemCode()),
                             hasAnyOverloadedOperatorName("&&", "||"))
-                            .bind("operator")),
+                            .bind("operator"),
       this);
   F->addMatcher(
-      traverse(TK_AsIs,
-               callExpr(unless(isExpansionInSystemHeader()),
+      callExpr(unless(isInSystemCode()),
                         callee(functionDecl(hasAnyName(
                             "make_parallel_group", "when_all", "when_all_ready",
                             "collectAll", "collectAllTry", "collect_all"))))
-                   .bind("group")),
+                   .bind("group"),
       this);
   F->addMatcher(
-      traverse(TK_AsIs, callExpr(unless(isExpansionInSystemHeader()),
+      callExpr(unless(isInSystemCode()),
                                  callee(functionDecl(hasAsyncName())))
-                            .bind("operation")),
+                            .bind("operation"),
       this);
 }
 

@@ -40,11 +40,10 @@ void SessionLintCheck::ConfigurationErrorReporter::run(
 }
 
 void SessionLintCheck::addSpawnMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(traverse(TK_AsIs, spawnCall().bind("spawn")), this);
+  addSpawnCandidateMatchers(*Finder, this);
   if (!TypeOptions.spawnFunctions().empty())
     Finder->addMatcher(
-        traverse(TK_AsIs,
-                 callExpr(unless(isExpansionInSystemHeader())).bind("spawn")),
+        callExpr(unless(isInSystemCode())).bind("spawn"),
         this);
 }
 

@@ -47,6 +47,8 @@ std::string recordName(QualType T) {
   return qualifiedName(Record);
 }
 
+} // namespace
+
 std::optional<OpConcurrency> streamRule(QualType T) {
   std::string Name = recordName(T);
   for (const StreamRule &Rule : StreamRules)
@@ -67,7 +69,31 @@ OpKind kindOf(llvm::StringRef Name) {
   return OpKind::Exclusive;
 }
 
-} // namespace
+OpKind useKindOf(llvm::StringRef Name) {
+  Name.consume_front("async_");
+  if (Name.starts_with("read") || Name.starts_with("receive") ||
+      Name.starts_with("recv"))
+    return OpKind::Read;
+  if (Name.starts_with("write") || Name.starts_with("send"))
+    return OpKind::Write;
+  if (Name == "ping" || Name == "pong")
+    return OpKind::PingPong;
+  if (Name == "close")
+    return OpKind::Close;
+  return OpKind::Exclusive;
+}
+
+bool conflict(OpKind A, OpKind B, OpConcurrency C) {
+  if (C == OpConcurrency::OneAtATime || A == OpKind::Exclusive ||
+      B == OpKind::Exclusive)
+    return true;
+  if (A == B)
+    return true;
+  // A plain stream has no ping/pong or close operations of its own.
+  return C == OpConcurrency::FullDuplex &&
+         (A == OpKind::PingPong || A == OpKind::Close ||
+          B == OpKind::PingPong || B == OpKind::Close);
+}
 
 llvm::StringRef kindName(OpKind Kind) {
   switch (Kind) {
@@ -96,15 +122,7 @@ OpConcurrency OperationFinder::concurrencyOf(const SessionRef &Target) {
 }
 
 bool conflict(const Operation &A, const Operation &B, OpConcurrency C) {
-  if (C == OpConcurrency::OneAtATime || A.Kind == OpKind::Exclusive ||
-      B.Kind == OpKind::Exclusive)
-    return true;
-  if (A.Kind == B.Kind)
-    return true;
-  // A plain stream has no ping/pong or close operations of its own.
-  return C == OpConcurrency::FullDuplex &&
-         (A.Kind == OpKind::PingPong || A.Kind == OpKind::Close ||
-          B.Kind == OpKind::PingPong || B.Kind == OpKind::Close);
+  return conflict(A.Kind, B.Kind, C);
 }
 
 std::optional<Operation> OperationFinder::directOperation(const Expr *E) {

@@ -88,6 +88,18 @@ private:
 /// Whether a and b may not be in flight together on a target with the
 /// given concurrency.
 bool conflict(const Operation &A, const Operation &B, OpConcurrency C);
+bool conflict(OpKind A, OpKind B, OpConcurrency C);
+
+/// The stream rule of T's class (a socket, an ssl::stream, a Beast stream
+/// or websocket), looking through references, pointers and smart pointers.
+std::optional<OpConcurrency> streamRule(clang::QualType T);
+
+/// The kind of an asynchronous operation by its name (`async_read_some`).
+OpKind kindOf(llvm::StringRef Name);
+
+/// The kind of any use of a stream by the name of the call: `read_some`,
+/// `async_write`, `send`, `ping`, `close`; anything else is exclusive.
+OpKind useKindOf(llvm::StringRef Name);
 
 /// "read", "write", "ping/pong", "close", or "" for exclusive.
 llvm::StringRef kindName(OpKind Kind);

@@ -121,7 +121,7 @@ SessionType SessionTypeClassifier::classifyPointee(QualType Pointee) {
   SessionType Target = classify(Pointee);
   if (Target.Result == Verdict::NotSession)
     return {};
-  return {Target.Result, true};
+  return {Target.Result, true, Target.Holder};
 }
 
 SessionType SessionTypeClassifier::classifyRecord(const CXXRecordDecl *Record) {
@@ -142,7 +142,8 @@ SessionType SessionTypeClassifier::classifyRecord(const CXXRecordDecl *Record) {
         Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type) {
       SessionType Inner = classify(Spec->getTemplateArgs()[0].getAsType());
       if (Inner.Result != Verdict::NotSession)
-        Result = {Inner.Result, W != Wrapper::UniqueOwner || Inner.CopyShares};
+        Result = {Inner.Result, W != Wrapper::UniqueOwner || Inner.CopyShares,
+                  Inner.Holder};
     }
   } else if (Record->hasDefinition()) {
     const CXXRecordDecl *Def = Record->getDefinition();
@@ -161,7 +162,7 @@ SessionType SessionTypeClassifier::classifyRecord(const CXXRecordDecl *Record) {
           continue;
         SessionType F = classify(Field->getType());
         if (F.Result == Verdict::Unsafe || F.Result == Verdict::ThreadAffine) {
-          Result = F;
+          Result = {F.Result, false, /*Holder=*/true};
           if (F.Result == Verdict::Unsafe)
             break;
         }

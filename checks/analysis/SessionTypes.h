@@ -27,6 +27,10 @@ struct SessionType {
   /// Copying a value of this type hands out the same session: pointers,
   /// opaque handles, shared_ptr, reference_wrapper.
   bool CopyShares = false;
+  /// A session only because it holds one (SPEC 2.3, `struct Repo {
+  /// pqxx::connection conn; }`): it is used as a session only where the
+  /// session it holds is used, not wherever the object is named.
+  bool Holder = false;
 
   bool isUnsafe() const { return Result == Verdict::Unsafe; }
   bool isThreadAffine() const { return Result == Verdict::ThreadAffine; }

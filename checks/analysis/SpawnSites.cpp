@@ -336,25 +336,40 @@ const Expr *stripForwarding(const Expr *E) {
   return E;
 }
 
-const Decl *enclosingFunction(const Stmt *S, ASTContext &Ctx) {
+const Decl *enclosingFunction(const Stmt *S, ASTContext &Ctx,
+                              EnclosingCache *Cache) {
   DynTypedNode Node = DynTypedNode::create(*S);
+  llvm::SmallVector<const void *, 16> Climbed;
+  auto Answer = [&](const Decl *Result) {
+    if (Cache)
+      for (const void *N : Climbed)
+        (*Cache)[N] = Result;
+    return Result;
+  };
   while (true) {
+    const void *Key = Node.getMemoizationData();
+    if (Cache && Key) {
+      auto It = Cache->find(Key);
+      if (It != Cache->end())
+        return Answer(It->second);
+      Climbed.push_back(Key);
+    }
     DynTypedNodeList Parents = Ctx.getParents(Node);
     if (Parents.empty())
-      return nullptr;
+      return Answer(nullptr);
     const DynTypedNode &Parent = Parents[0];
     if (const auto *Lambda = Parent.get<LambdaExpr>()) {
       // Captures belong to the enclosing function; only the body is the
       // lambda's own.
       if (Node.get<Stmt>() == Lambda->getBody())
-        return Lambda->getCallOperator();
+        return Answer(Lambda->getCallOperator());
     } else if (const auto *Function = Parent.get<FunctionDecl>()) {
-      return Function;
+      return Answer(Function);
     } else if (const auto *Block = Parent.get<BlockDecl>()) {
-      return Block;
+      return Answer(Block);
     } else if (Parent.get<TranslationUnitDecl>() ||
                Parent.get<RecordDecl>() || Parent.get<NamespaceDecl>()) {
-      return nullptr;
+      return Answer(nullptr);
     }
     Node = Parent;
   }
@@ -377,29 +392,53 @@ const VarDecl *namedVar(const Expr *E) {
   return nullptr;
 }
 
-internal::BindableMatcher<Stmt> spawnCall() {
-  // Unqualified names only: cheap to test on every call in a translation
-  // unit; recognizeSpawn() checks the qualified name.
-  return stmt(unless(isExpansionInSystemHeader()),
-              anyOf(
-      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
-          ofClass(hasAnyName("thread", "jthread"))))),
-      callExpr(callee(functionDecl(hasAnyName(
-          "async", "co_spawn", "spawn", "post", "dispatch", "defer",
-          "start_detached",
-          "pthread_create", "QtConcurrent::run",
-          "parallel_for", "parallel_for_each", "parallel_invoke",
-          "parallel_reduce", "parallel_deterministic_reduce")))),
-      // std::for_each(std::execution::par, ...) and every other parallel
-      // algorithm: recognised by the policy argument, not by name.
-      callExpr(hasArgument(0, hasType(hasUnqualifiedDesugaredType(
-          recordType(hasDeclaration(cxxRecordDecl(hasAnyName(
-              "parallel_policy", "parallel_unsequenced_policy")))))))),
-      cxxMemberCallExpr(callee(cxxMethodDecl(
-          hasAnyName("emplace_back", "emplace", "run", "start", "spawn")))),
-      // SESSIONLINT_SPAWNS(n) functions.
-      callExpr(callee(functionDecl(hasAttr(attr::Annotate)))),
-      ompExecutableDirective()));
+bool isSpawnCandidate(const Stmt &S) {
+  // Names only, compared as identifiers: this runs on every statement of a
+  // translation unit. recognizeSpawn() checks the qualified name.
+  auto Named = [](const NamedDecl *D, std::initializer_list<llvm::StringRef> Names) {
+    const IdentifierInfo *Id = D ? D->getIdentifier() : nullptr;
+    if (!Id)
+      return false;
+    llvm::StringRef Name = Id->getName();
+    return llvm::is_contained(Names, Name);
+  };
+  if (isa<OMPExecutableDirective>(S))
+    return true;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&S))
+    return Construct->getConstructor() &&
+           Named(Construct->getConstructor()->getParent(), {"thread", "jthread"});
+  const auto *Call = dyn_cast<CallExpr>(&S);
+  if (!Call)
+    return false;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee)
+    return false;
+  if (isa<CXXMemberCallExpr>(Call))
+    return Named(Callee, {"emplace_back", "emplace", "run", "start", "spawn"}) ||
+           Callee->hasAttr<AnnotateAttr>();
+  if (Named(Callee, {"async", "co_spawn", "spawn", "post", "dispatch", "defer",
+                     "start_detached", "pthread_create", "run", "parallel_for",
+                     "parallel_for_each", "parallel_invoke", "parallel_reduce",
+                     "parallel_deterministic_reduce"}) ||
+      Callee->hasAttr<AnnotateAttr>())
+    return true;
+  // std::for_each(std::execution::par, ...) and every other parallel
+  // algorithm: recognised by the policy argument, not by name.
+  if (Call->getNumArgs() == 0)
+    return false;
+  const CXXRecordDecl *Policy =
+      Call->getArg(0)->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  return Policy && Named(Policy, {"parallel_policy", "parallel_unsequenced_policy"});
+}
+
+void addSpawnCandidateMatchers(MatchFinder &Finder, MatchFinder::MatchCallback *Callback) {
+  Finder.addMatcher(
+      cxxConstructExpr(isSpawnCandidateStmt(), unless(isInSystemCode())).bind("spawn"),
+      Callback);
+  Finder.addMatcher(
+      callExpr(isSpawnCandidateStmt(), unless(isInSystemCode())).bind("spawn"), Callback);
+  Finder.addMatcher(ompExecutableDirective(unless(isInSystemCode())).bind("spawn"),
+                    Callback);
 }
 
 std::optional<unsigned> spawnsAnnotation(const FunctionDecl *F,

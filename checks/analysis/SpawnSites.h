@@ -11,8 +11,11 @@
 
 #include "Names.h"
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
 #include <string>
@@ -76,8 +79,28 @@ struct SpawnSite {
   JoinKind ReturnedJoins = JoinKind::Explicit;
 };
 
-/// Matches every statement that may be a spawn site; bound as "spawn".
-clang::ast_matchers::internal::BindableMatcher<clang::Stmt> spawnCall();
+/// Like isExpansionInSystemHeader(), in constant time: an expression's own
+/// location (its operator, its member, its callee) instead of its first
+/// token, which a left-deep chain of 100,000 `<<` operands walks 100,000
+/// nodes to find, for each of its nodes.
+AST_MATCHER(clang::Stmt, isInSystemCode) {
+  const clang::SourceManager &SM = Finder->getASTContext().getSourceManager();
+  clang::SourceLocation L = llvm::isa<clang::Expr>(Node)
+                                ? llvm::cast<clang::Expr>(Node).getExprLoc()
+                                : Node.getBeginLoc();
+  return L.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(L));
+}
+
+/// Whether S may be a spawn site, by node kind and unqualified name only.
+bool isSpawnCandidate(const clang::Stmt &S);
+
+AST_MATCHER(clang::Stmt, isSpawnCandidateStmt) { return isSpawnCandidate(Node); }
+
+/// Adds matchers for every statement that may be a spawn site, bound as
+/// "spawn": one per node kind (constructions, calls, OpenMP directives), so
+/// that the match finder tries them only on nodes of that kind.
+void addSpawnCandidateMatchers(clang::ast_matchers::MatchFinder &Finder,
+                               clang::ast_matchers::MatchFinder::MatchCallback *Callback);
 
 /// Interprets a candidate found by spawnCall(). Returns nothing when the
 /// call does not start a concurrent task (deferred policy, discarded
@@ -101,10 +124,15 @@ Destination findDestination(const clang::Expr *Call, clang::ASTContext &Ctx,
                             const clang::VarDecl *&Handle,
                             const clang::Expr *&DetachedAt);
 
+/// Answers of enclosingFunction() for every node on the paths it climbed,
+/// so that asking for each of the 100,000 calls of one chain costs one climb.
+using EnclosingCache = llvm::DenseMap<const void *, const clang::Decl *>;
+
 /// The innermost function, lambda call operator or block whose body holds
 /// S; null for statements outside any body (global initializers).
 const clang::Decl *enclosingFunction(const clang::Stmt *S,
-                                     clang::ASTContext &Ctx);
+                                     clang::ASTContext &Ctx,
+                                     EnclosingCache *Cache = nullptr);
 
 /// `pending.push_back(std::move(f))`, `auto t2 = std::move(t)`: the task is
 /// now joined through the variable the handle was moved into (the

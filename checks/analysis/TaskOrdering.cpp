@@ -188,6 +188,42 @@ const Expr *FunctionOrdering::findDetach(const VarDecl *Handle) const {
   return Handle ? Detaches.lookup(Handle) : nullptr;
 }
 
+void FunctionOrdering::forEachAfter(
+    const SpawnSite &Site, llvm::function_ref<bool(const Stmt *)> Visit) const {
+  if (Site.Joins == JoinKind::Blocking)
+    return;
+  std::optional<Position> Start = positionOf(Site.Call);
+  if (!Start)
+    return;
+  llvm::SmallPtrSet<const Stmt *, 32> InsideSpawn;
+  collectDescendants(Site.Call, InsideSpawn);
+  InsideSpawn.erase(Site.Call);
+  llvm::SmallPtrSet<const CFGBlock *, 32> Visited;
+  llvm::SmallVector<Position, 16> Work{{Start->Block, Start->Index + 1}};
+  while (!Work.empty()) {
+    Position P = Work.pop_back_val();
+    bool PathEnded = false;
+    for (unsigned I = P.Index; I < P.Block->size() && !PathEnded; ++I) {
+      const CFGElement &Element = (*P.Block)[I];
+      if (isJoin(Element, Site)) {
+        PathEnded = true;
+        break;
+      }
+      auto S = Element.getAs<CFGStmt>();
+      if (!S || InsideSpawn.contains(S->getStmt()))
+        continue;
+      PathEnded = Visit(S->getStmt());
+    }
+    if (PathEnded)
+      continue;
+    for (const CFGBlock::AdjacentBlock &Succ : P.Block->succs()) {
+      const CFGBlock *Next = Succ.getReachableBlock();
+      if (Next && Visited.insert(Next).second)
+        Work.push_back({Next, 0});
+    }
+  }
+}
+
 std::optional<ConcurrentUse>
 FunctionOrdering::firstConcurrentUse(
     const SpawnSite &Site, const SessionRef &Session,

@@ -55,6 +55,14 @@ public:
                      const SessionAliases &Aliases,
                      llvm::function_ref<bool(const clang::Stmt *)> Guarded) const;
 
+  /// Visits, along every path from Site's spawn until a join of its task,
+  /// each statement in the order it runs; Visit returns true when the path
+  /// ends there (a use was found on it). The spawn's own arguments and
+  /// captures are not visited; the spawn met again (a loop) is. Nothing is
+  /// visited for a construct the caller waits for (Blocking).
+  void forEachAfter(const SpawnSite &Site,
+                    llvm::function_ref<bool(const clang::Stmt *)> Visit) const;
+
   const clang::Stmt *body() const { return Body; }
 
   /// `Handle.detach()` anywhere in the function, or null.

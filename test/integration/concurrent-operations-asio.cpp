@@ -35,10 +35,17 @@ void group_bad(asio::ip::tcp::socket &sock) {
       .async_wait(asio::experimental::wait_for_all(), [](auto...) {});
 }
 
-// Standalone Asio's ssl::stream is a session for sessionlint-shared-across-tasks.
-void ssl_stream_shared_bad(asio::ssl::stream<asio::ip::tcp::socket> &s, char *buf) {
+// Standalone Asio's ssl::stream is a session for sessionlint-shared-across-tasks,
+// and full duplex: a reader thread beside a writer is the documented
+// pattern; two writers are the bug.
+void ssl_stream_reader_beside_writer_ok(asio::ssl::stream<asio::ip::tcp::socket> &s, char *buf) {
   std::thread reader([&s, buf] { s.read_some(asio::buffer(buf, 16)); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: session 's' of type 'asio::ssl::stream<asio::basic_stream_socket<asio::ip::tcp>>' is shared with a task started by 'std::thread' while this function keeps using it [sessionlint-shared-across-tasks]
   s.write_some(asio::buffer(buf, 16));
   reader.join();
+}
+void ssl_stream_two_writers_bad(asio::ssl::stream<asio::ip::tcp::socket> &s, char *buf) {
+  std::thread writer([&s, buf] { s.write_some(asio::buffer(buf, 16)); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: session 's' of type 'asio::ssl::stream<asio::basic_stream_socket<asio::ip::tcp>>' is shared with a task started by 'std::thread' while this function keeps using it [sessionlint-shared-across-tasks]
+  s.write_some(asio::buffer(buf, 16));
+  writer.join();
 }

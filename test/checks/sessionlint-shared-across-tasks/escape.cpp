@@ -59,7 +59,10 @@ public:
   }
 
 private:
-  static asio::awaitable<void> progress(pqxx::connection &db) { co_return; }
+  static asio::awaitable<void> progress(pqxx::connection &db) {
+    pqxx::work tx(db);
+    co_return;
+  }
   static asio::awaitable<void> progress_own() {
     pqxx::connection own;
     co_return;

@@ -60,27 +60,3 @@ void FN_helper_joins_on_one_path(bool really) {
   if (t.joinable())
     t.join();
 }
-
-// FP: the other member functions' uses are read lexically; a use inside a
-// member function that is only ever called under the lock is not seen as
-// locked (annotating it REQUIRES(mu_) says so).
-class Journal {
-public:
-  void start() {
-    worker_ = std::thread([this] {
-      std::lock_guard<std::mutex> lock(mu_);
-      db_.close();
-      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: session 'db_' of type 'pqxx::connection' is shared with a detached task started by 'std::thread' while the caller keeps using it
-    });
-  }
-  void FP_use_in_callee_of_locked_code() {
-    std::lock_guard<std::mutex> lock(mu_);
-    write_locked();
-  }
-
-private:
-  void write_locked() { db_.is_open(); }
-  std::mutex mu_;
-  pqxx::connection db_;
-  std::thread worker_;
-};

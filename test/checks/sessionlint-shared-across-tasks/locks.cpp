@@ -340,3 +340,49 @@ private:
   Mutex mu_;
   pqxx::connection db_ GUARDED_BY(mu_);
 };
+
+// A use inside a member function that is only ever called under the lock
+// is guarded: the caller's summary holds the lock around the call (this
+// was a known false positive while uses were read lexically).
+class Journal {
+public:
+  void start() {
+    worker_ = std::thread([this] {
+      std::lock_guard<std::mutex> lock(mu_);
+      db_.close();
+    });
+  }
+  void use_in_callee_of_locked_code_ok() {
+    std::lock_guard<std::mutex> lock(mu_);
+    write_locked();
+  }
+
+private:
+  void write_locked() { db_.is_open(); }
+  std::mutex mu_;
+  pqxx::connection db_;
+  std::thread worker_;
+};
+
+// The same helper also called without the lock: unguarded again.
+class JournalUnlocked {
+public:
+  void start() {
+    worker_ = std::thread([this] {
+      std::lock_guard<std::mutex> lock(mu_);
+      db_.close();
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: session 'db_' of type 'pqxx::connection' is shared with a detached task started by 'std::thread' while the caller keeps using it
+    });
+  }
+  void locked() {
+    std::lock_guard<std::mutex> lock(mu_);
+    write();
+  }
+  void unlocked_bad() { write(); }
+
+private:
+  void write() { db_.is_open(); }
+  std::mutex mu_;
+  pqxx::connection db_;
+  std::thread worker_;
+};

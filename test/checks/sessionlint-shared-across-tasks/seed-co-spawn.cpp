@@ -7,7 +7,10 @@
 
 namespace asio_b = boost::asio;
 
-asio_b::awaitable<void> simulate_progress_updates(pqxx::connection &db, int job_id) { co_return; }
+asio_b::awaitable<void> simulate_progress_updates(pqxx::connection &db, int job_id) {
+  pqxx::work tx(db);
+  co_return;
+}
 asio_b::awaitable<void> progress_with_own_session(int job_id) {
   pqxx::connection own("dbname=coverage");
   pqxx::work tx(own);
@@ -70,7 +73,10 @@ asio_b::awaitable<void> co_spawn_lambda_bad(asio_b::io_context &ex) {
 }
 
 // Standalone Asio spells it asio::co_spawn.
-asio::awaitable<void> standalone_progress(pqxx::connection &db) { co_return; }
+asio::awaitable<void> standalone_progress(pqxx::connection &db) {
+  db.close();
+  co_return;
+}
 asio::awaitable<void> standalone_asio_bad(asio::io_context &ex) {
   pqxx::connection db;
   asio::co_spawn(ex, standalone_progress(db), asio::detached);
@@ -93,6 +99,27 @@ void co_spawn_use_future_bad(asio_b::io_context &ex) {
   // CHECK-MESSAGES: :[[@LINE-1]]:62: warning: session 'db' of type 'pqxx::connection' is shared with a task started by 'co_spawn' while this function keeps using it [sessionlint-shared-across-tasks]
   db.close();
   done.get();
+}
+
+// The coroutine is handed the session but never uses it: nothing is shared
+// in fact (its summary is empty).
+asio_b::awaitable<void> ignores_session(pqxx::connection &db, int job_id) { co_return; }
+asio_b::awaitable<void> coroutine_never_uses_it_ok(asio_b::io_context &ex) {
+  pqxx::connection db;
+  asio_b::co_spawn(ex, ignores_session(db, 1), asio_b::detached);
+  pqxx::work tx(db);
+  co_return;
+}
+
+// Declared here, defined in another file: what it does with the reference
+// is out of view, so it may use it.
+asio_b::awaitable<void> defined_elsewhere(pqxx::connection &db);
+asio_b::awaitable<void> coroutine_out_of_view_bad(asio_b::io_context &ex) {
+  pqxx::connection db;
+  asio_b::co_spawn(ex, defined_elsewhere(db), asio_b::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:42: warning: session 'db' of type 'pqxx::connection' is shared with a task started by 'co_spawn' while this function keeps using it [sessionlint-shared-across-tasks]
+  pqxx::work tx(db);
+  co_return;
 }
 
 // A value parameter that is not a session (the job id) is not sharing.

@@ -1,0 +1,220 @@
+#include "Engine.h"
+#include "Conflicts.h"
+#include "Walk.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace sessionlint {
+
+bool hasErrors(const Decl *Function) {
+  if (!Function || Function->isInvalidDecl())
+    return true;
+  // clangd runs us on half-typed code: a body with recovery nodes is not
+  // worth a guess.
+  return !walk(Function->getBody(), [](const Stmt *S) {
+    if (isa<RecoveryExpr>(S) ||
+        (isa<Expr>(S) && cast<Expr>(S)->containsErrors()))
+      return Step::Stop;
+    return Step::Descend;
+  });
+}
+
+Engine::Engine(ASTContext &Ctx, SessionTypeClassifier &Types, JoinFinder &Joins)
+    : Ctx(Ctx), Types(Types), Joins(Joins),
+      Table(std::make_unique<SummaryTable>(Ctx, Types, Joins, Sites)) {}
+
+Engine::~Engine() = default;
+
+void Engine::addSite(const Decl *Function, SpawnSite Site) {
+  const Stmt *Call = Site.Call;
+  if (!Sites.try_emplace(Call, std::move(Site)).second)
+    return; // With SpawnFunctions, a call can match two matchers.
+  ByFunction[Function].push_back(Call);
+}
+
+void Engine::addFunction(const FunctionDecl *Function) {
+  Functions.push_back(Function);
+}
+
+const llvm::SmallVector<const Decl *, 2> &Engine::callersOf(const Decl *F) {
+  if (!Callers) {
+    Callers.emplace();
+    auto Add = [&](const FunctionDecl *Callee, const Decl *Caller) {
+      if (const FunctionDecl *Def = Table->definitionOf(Callee)) {
+        auto &List = (*Callers)[Def];
+        if (!llvm::is_contained(List, Caller))
+          List.push_back(Caller);
+      }
+    };
+    // Lambdas' calls are their call operators'.
+    llvm::SmallVector<std::pair<const Stmt *, const Decl *>, 16> Bodies;
+    for (const FunctionDecl *Function : Functions)
+      Bodies.push_back({Function->getBody(), Function});
+    while (!Bodies.empty()) {
+      auto [Body, Caller] = Bodies.pop_back_val();
+      walk(Body, [&](const Stmt *S) {
+        if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+          Bodies.push_back({Lambda->getBody(), Lambda->getCallOperator()});
+          return Step::Skip;
+        }
+        if (const auto *Call = dyn_cast<CallExpr>(S))
+          Add(Call->getDirectCallee(), Caller);
+        else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
+          Add(Construct->getConstructor(), Caller);
+        return Step::Descend;
+      });
+    }
+  }
+  static const llvm::SmallVector<const Decl *, 2> None;
+  auto It = Callers->find(F);
+  return It == Callers->end() ? None : It->second;
+}
+
+const std::vector<TaskAccess> &Engine::reachOf(const Decl *Function,
+                                               const SpawnSite &Site) {
+  return TaskModel(*Table).reachOf(Site, Table->frameOf(Function));
+}
+
+FunctionOrdering *Engine::orderingOf(const Decl *Function) {
+  auto [It, Inserted] = Orderings.try_emplace(Function);
+  if (Inserted)
+    It->second = FunctionOrdering::build(Function, Ctx, Joins);
+  return It->second.get();
+}
+
+void Engine::addHelperSites(const Decl *Function) {
+  const Summary &S = Table->of(Function);
+  for (const auto &[Call, Task] : S.HelperSpawns) {
+    auto Site = std::make_unique<SpawnSite>();
+    Site->Call = Call;
+    Site->Api = Task.Api;
+    Site->HelperSpawn = Task.Origin;
+    Site->Joins = JoinKind::Never;
+    if (Task.ReturnsHandle) {
+      const VarDecl *Handle = nullptr;
+      const Expr *DetachedAt = nullptr;
+      switch (findDestination(Call, Ctx, Handle, DetachedAt)) {
+      case Destination::Variable:
+        Site->Handle = Handle;
+        Site->Joins = Task.ReturnedJoins;
+        break;
+      case Destination::Detached:
+        Site->DetachedAt = DetachedAt;
+        break;
+      case Destination::Discarded:
+      case Destination::Awaited:
+        // A discarded future joins at once, a discarded thread terminates.
+        continue;
+      case Destination::Returned:
+        Site->Returned = true;
+        Site->ReturnedJoins = Task.ReturnedJoins;
+        break;
+      case Destination::Elsewhere:
+        break;
+      }
+    }
+    if (Sites.count(Call))
+      continue;
+    Table->ReachCache[Call] = std::make_unique<std::vector<TaskAccess>>(Task.Reach);
+    HelperSites.push_back(std::move(Site));
+    Sites.try_emplace(Call, *HelperSites.back());
+    ByFunction[Function].push_back(Call);
+  }
+}
+
+std::vector<Finding> Engine::run() {
+  std::vector<Finding> Out;
+  // Functions that start tasks, and every caller of a function whose task
+  // outlives it, transitively: those are the helpers' callers.
+  llvm::SmallVector<const Decl *, 16> Work;
+  llvm::SmallPtrSet<const Decl *, 16> Seen;
+  for (const auto &[Function, Calls] : ByFunction)
+    if (Seen.insert(Function).second)
+      Work.push_back(Function);
+  std::vector<const Decl *> Order(Work.begin(), Work.end());
+  while (!Work.empty()) {
+    const Decl *F = Work.pop_back_val();
+    if (hasErrors(F) || Table->of(F).Tasks.empty())
+      continue;
+    for (const Decl *Caller : callersOf(F))
+      if (Seen.insert(Caller).second) {
+        Work.push_back(Caller);
+        Order.push_back(Caller);
+      }
+  }
+  for (const Decl *F : Order) {
+    if (hasErrors(F))
+      continue;
+    addHelperSites(F);
+  }
+  for (const Decl *F : Order) {
+    if (hasErrors(F))
+      continue;
+    auto It = ByFunction.find(F);
+    if (It == ByFunction.end())
+      continue;
+    llvm::SmallVector<const SpawnSite *, 4> FunctionSites;
+    for (const Stmt *Call : It->second)
+      FunctionSites.push_back(&Sites.find(Call)->second);
+    analyse(F, FunctionSites, Out);
+  }
+  return Out;
+}
+
+namespace {
+
+/// `Conn db_ GUARDED_BY(mu_);`: clang's -Wthread-safety checks that every
+/// access holds mu_, so no two accesses overlap.
+bool provedByThreadSafetyAnalysis(const ValueDecl *D) {
+  return D && (D->hasAttr<GuardedByAttr>() || D->hasAttr<PtGuardedByAttr>());
+}
+
+} // namespace
+
+void Engine::analyse(const Decl *Function, llvm::ArrayRef<const SpawnSite *> FunctionSites,
+                     std::vector<Finding> &Out) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const SpawnSite *Site : FunctionSites) {
+    const std::vector<TaskAccess> &Reach = reachOf(Function, *Site);
+    // One finding per session, in source order of where the task first
+    // obtains it.
+    llvm::MapVector<Place, std::vector<TaskAccess>> BySession;
+    for (const TaskAccess &A : Reach)
+      BySession[A.Use.Target].push_back(A);
+    std::vector<std::pair<Place, std::vector<TaskAccess>>> Sessions(
+        BySession.begin(), BySession.end());
+    for (auto &[P, Uses] : Sessions)
+      std::stable_sort(Uses.begin(), Uses.end(),
+                       [&](const TaskAccess &A, const TaskAccess &B) {
+                         return SM.isBeforeInTranslationUnit(A.Anchor, B.Anchor);
+                       });
+    std::stable_sort(Sessions.begin(), Sessions.end(), [&](const auto &A, const auto &B) {
+      return SM.isBeforeInTranslationUnit(A.second.front().Anchor,
+                                          B.second.front().Anchor);
+    });
+    for (const auto &[Session, Uses] : Sessions) {
+      if (Types.classify(Session.type()).Result != Verdict::Unsafe ||
+          provedByThreadSafetyAnalysis(Session.decl()) ||
+          provedByThreadSafetyAnalysis(Uses.front().Named))
+        continue;
+      std::optional<Finding> F;
+      if (Site->SelfOverlapping) {
+        F = parallel(*Site, Uses);
+      } else {
+        F = concurrentUse(Function, *Site, Session, Uses, FunctionSites);
+        if (!F)
+          F = escape(Function, *Site, Session, Uses);
+      }
+      if (F)
+        Out.push_back(std::move(*F));
+    }
+  }
+}
+
+} // namespace sessionlint

@@ -1,0 +1,826 @@
+#include "Summaries.h"
+#include "Helpers.h"
+#include "Names.h"
+#include "Tasks.h"
+#include "Walk.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/AST/StmtOpenMP.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace sessionlint {
+namespace {
+
+const Stmt *bodyOf(const Decl *Function) {
+  const Stmt *Body = Function->getBody();
+  if (const auto *Coroutine = dyn_cast_or_null<CoroutineBodyStmt>(Body))
+    Body = Coroutine->getBody();
+  return Body;
+}
+
+bool returnsReference(const Decl *Function) {
+  const auto *F = dyn_cast<FunctionDecl>(Function);
+  if (!F)
+    return false;
+  QualType T = F->getReturnType();
+  return T->isReferenceType() || T->isPointerType();
+}
+
+/// Adds A to Out unless an access with the same target, kind, locks and
+/// order already is there.
+void addAccess(Summary &Out, Access A) {
+  for (const Access &Old : Out.Accesses)
+    if (Old.Target == A.Target && Old.Kind == A.Kind && Old.Where == A.Where &&
+        Old.Deferred == A.Deferred && Old.ByTask == A.ByTask &&
+        Old.Held == A.Held)
+      return;
+  if (Out.Accesses.size() >= SummaryTable::MaxAccesses)
+    return;
+  Out.Accesses.push_back(std::move(A));
+}
+
+} // namespace
+
+// --- the walk over one body -------------------------------------------------
+
+class SummaryTable::Builder {
+public:
+  Builder(SummaryTable &T, const Decl *Function, const Frame &Fr, Summary &Out)
+      : T(T), Function(Function), Fr(Fr), Out(Out),
+        SM(T.Ctx.getSourceManager()) {}
+
+  /// Walks Root (the body, or an OpenMP region of it) with Initial held.
+  void run(const Stmt *Root, Lockset Initial) {
+    collectTaskLambdas(Root);
+    Contexts.push_back({std::move(Initial), {}});
+    Stack.push_back({Root, 0, false});
+    while (!Stack.empty()) {
+      Item I = Stack.pop_back_val();
+      visit(I);
+    }
+  }
+
+private:
+  struct Context {
+    Lockset Base;
+    llvm::SmallVector<HeldLock, 2> Dynamic;
+  };
+  struct Item {
+    const Stmt *S;
+    unsigned Ctx;
+    /// A statement of a block: what it locks holds for the ones after it.
+    bool Direct;
+  };
+
+  Lockset held(unsigned C) const {
+    Lockset L = Contexts[C].Base;
+    for (const HeldLock &H : Contexts[C].Dynamic)
+      unite(L, {H.Mutex});
+    return L;
+  }
+
+  void push(const Stmt *S, unsigned Ctx) {
+    if (S)
+      Stack.push_back({S, Ctx, false});
+  }
+  void pushChildren(const Stmt *S, unsigned Ctx) {
+    llvm::SmallVector<const Stmt *, 8> Children;
+    for (const Stmt *Child : S->children())
+      if (Child)
+        Children.push_back(Child);
+    for (const Stmt *Child : llvm::reverse(Children))
+      Stack.push_back({Child, Ctx, false});
+  }
+
+  /// Lambdas that are the callables of spawn sites in this body: they are
+  /// tasks, not code of this function.
+  void collectTaskLambdas(const Stmt *Root) {
+    walk(Root, [&](const Stmt *S) {
+      if (const SpawnSite *Site = T.spawnAt(S))
+        for (const Expr *Callable : Site->Callables)
+          if (const LambdaExpr *L = lambdaOf(Callable))
+            TaskLambdas.insert(L);
+      return Step::Descend;
+    });
+  }
+
+  void add(const Place &P, OpKind Kind, const Lockset &Held, const Stmt *Where,
+           bool Deferred = false, const Stmt *ByTask = nullptr) {
+    Access A;
+    A.Target = P;
+    A.Kind = streamRule(P.type()) ? Kind : OpKind::Exclusive;
+    A.Held = Held;
+    A.Where = Where;
+    A.Deferred = Deferred;
+    A.ByTask = ByTask;
+    addAccess(Out, std::move(A));
+  }
+
+  /// A use of what P names: the session itself, or each session a holder
+  /// holds when the holder goes to code we cannot see.
+  void use(const Place &P, OpKind Kind, const Lockset &Held, const Stmt *Where,
+           bool Opaque) {
+    if (T.isSessionLeaf(P.type())) {
+      add(P, Kind, Held, Where);
+      return;
+    }
+    if (Opaque)
+      forEachLeaf(P, P.type(), 0, [&](const Place &Leaf) {
+        add(Leaf, OpKind::Exclusive, Held, Where);
+      });
+  }
+
+  void forEachLeaf(const Place &P, QualType Type, unsigned Depth,
+                   llvm::function_ref<void(const Place &)> Visit) {
+    if (Depth > 3)
+      return;
+    QualType Object = Type.getNonReferenceType();
+    if (Object->isPointerType())
+      Object = Object->getPointeeType();
+    const CXXRecordDecl *Record = Object->getAsCXXRecordDecl();
+    if (!Record || !Record->hasDefinition())
+      return;
+    for (const FieldDecl *F : Record->getDefinition()->fields()) {
+      QualType FT = F->getType();
+      SessionType S = T.Types.classify(FT);
+      if (S.Result != Verdict::Unsafe && S.Result != Verdict::ThreadAffine)
+        continue;
+      Place Member = Fr.canonical(P.field(F));
+      if (!S.Holder)
+        Visit(Member);
+      else
+        forEachLeaf(Member, FT, Depth + 1, Visit);
+    }
+  }
+
+  void visit(const Item &I) {
+    const Stmt *S = I.S;
+    if (I.Direct)
+      applyLockStatement(S, Fr, Contexts[I.Ctx].Dynamic);
+    if (const auto *E = dyn_cast<Expr>(S); E && E->containsErrors())
+      return; // Half-typed code: nothing to say about it.
+    if (const auto *Block = dyn_cast<CompoundStmt>(S)) {
+      unsigned C = Contexts.size();
+      Contexts.push_back({held(I.Ctx), {}});
+      llvm::SmallVector<const Stmt *, 16> Children(Block->body_begin(),
+                                                   Block->body_end());
+      for (const Stmt *Child : llvm::reverse(Children))
+        if (Child)
+          Stack.push_back({Child, C, true});
+      return;
+    }
+    if (const SpawnSite *Site = T.spawnAt(S)) {
+      spawn(*Site, I.Ctx);
+      return;
+    }
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+      if (!TaskLambdas.contains(Lambda))
+        deferredLambda(Lambda);
+      return;
+    }
+    if (const auto *D = dyn_cast<OMPExecutableDirective>(S)) {
+      unsigned C = I.Ctx;
+      if (std::optional<Place> Key = lockOfDirective(D)) {
+        C = Contexts.size();
+        Lockset Base = held(I.Ctx);
+        unite(Base, {*Key});
+        Contexts.push_back({std::move(Base), {}});
+      }
+      // `section`, `critical`, `single` have a plain statement; the others
+      // a captured one around it.
+      if (D->hasAssociatedStmt()) {
+        const Stmt *Body = D->getAssociatedStmt();
+        while (const auto *Captured = dyn_cast_or_null<CapturedStmt>(Body))
+          Body = Captured->getCapturedStmt();
+        push(Body, C);
+      }
+      return;
+    }
+    if (const auto *Captured = dyn_cast<CapturedStmt>(S)) {
+      push(Captured->getCapturedStmt(), I.Ctx);
+      return;
+    }
+    if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
+      if (Return->getRetValue() && returnsReference(Function) && !Out.Returns)
+        Out.Returns = Fr.placeOf(Return->getRetValue());
+      pushChildren(S, I.Ctx);
+      return;
+    }
+    if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, CXXTypeidExpr>(S) &&
+        !(isa<CXXTypeidExpr>(S) && cast<CXXTypeidExpr>(S)->isPotentiallyEvaluated()))
+      return; // Unevaluated: sizeof, noexcept, typeid of a type.
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      call(Call, I.Ctx);
+      return;
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+      construct(Construct, I.Ctx);
+      return;
+    }
+    if (isa<DeclRefExpr, MemberExpr, ArraySubscriptExpr, CXXThisExpr>(S) ||
+        (isa<UnaryOperator>(S) &&
+         (cast<UnaryOperator>(S)->getOpcode() == UO_Deref ||
+          cast<UnaryOperator>(S)->getOpcode() == UO_AddrOf))) {
+      mention(cast<Expr>(S), I.Ctx);
+      return;
+    }
+    pushChildren(S, I.Ctx);
+  }
+
+  void mention(const Expr *E, unsigned Ctx) {
+    std::optional<Place> P = nameOnly(E);
+    if (!P) {
+      pushChildren(E, Ctx);
+      return;
+    }
+    use(*P, OpKind::Exclusive, held(Ctx), E, /*Opaque=*/false);
+  }
+
+  /// The place E names, when E only names it: a variable, a member, `this`,
+  /// a dereference. A temporary is built here, and building it is code of
+  /// this function; a call is too.
+  std::optional<Place> nameOnly(const Expr *E) const {
+    std::optional<Place> P = Fr.placeOf(E);
+    if (P && P->root() == Place::Root::Temp)
+      return std::nullopt;
+    return P;
+  }
+
+  /// Walks the arguments the summary of the callee does not account for:
+  /// those that are not plain names of objects.
+  void walkUnnamed(llvm::ArrayRef<const Expr *> Args, unsigned Ctx) {
+    for (const Expr *Arg : llvm::reverse(Args))
+      if (!nameOnly(Arg))
+        push(Arg, Ctx);
+  }
+
+  /// Arguments handed to code we cannot see: each session among them is
+  /// used; each holder passed by reference or pointer has its sessions used.
+  void opaqueArguments(const FunctionDecl *Callee, llvm::ArrayRef<const Expr *> Args,
+                       unsigned FirstParam, llvm::StringRef Name, unsigned Ctx) {
+    Lockset Held = held(Ctx);
+    // A lambda handed to a call next to a strand runs on that strand
+    // (bind_executor(strand_, f), dispatch(strand_, f)).
+    std::optional<Place> Strand;
+    for (const Expr *Arg : Args)
+      if (isStrand(Arg->getType()))
+        Strand = Fr.placeOf(Arg);
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      const Expr *Arg = Args[I];
+      if (isa<CXXDefaultArgExpr>(Arg))
+        continue;
+      if (const LambdaExpr *L = dyn_cast<LambdaExpr>(stripForwarding(Arg))) {
+        if (Strand)
+          LambdaLocks[L] = {*Strand};
+        push(L, Ctx);
+        continue;
+      }
+      std::optional<Place> P = nameOnly(Arg);
+      if (!P) {
+        push(Arg, Ctx);
+        continue;
+      }
+      bool ByReference = true;
+      if (Callee && FirstParam + I < Callee->getNumParams()) {
+        QualType Param = Callee->getParamDecl(FirstParam + I)->getType();
+        ByReference = Param->isReferenceType() || Param->isPointerType() ||
+                      Param->isDependentType();
+      }
+      const Expr *Where = stripForwarding(Arg);
+      if (const auto *AddrOf = dyn_cast<UnaryOperator>(Where);
+          AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+        Where = AddrOf->getSubExpr();
+      use(*P, I == 0 ? useKindOf(Name) : OpKind::Exclusive, Held, Where,
+          /*Opaque=*/ByReference);
+    }
+  }
+
+  void call(const CallExpr *Call, unsigned Ctx) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    llvm::SmallVector<const Expr *, 4> Args(Call->arguments());
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+      memberCall(Member, Ctx);
+      return;
+    }
+    if (!Callee) {
+      // Through a function pointer or std::function: what it runs is not
+      // in view.
+      opaqueArguments(nullptr, Args, 0, "", Ctx);
+      push(Call->getCallee(), Ctx);
+      return;
+    }
+    if (isStdMove(Call)) {
+      push(Call->getArg(0), Ctx);
+      return;
+    }
+    const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+    const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+    if (Method && Method->getParent()->isLambda()) {
+      // `task()`: a lambda called here runs here.
+      if (const LambdaExpr *L = lambdaOf(Call->getArg(0)))
+        inlineLambda(L, Ctx, Call);
+      walkUnnamed(llvm::ArrayRef(Args).drop_front(), Ctx);
+      return;
+    }
+    if (const FunctionDecl *Def = T.definitionOf(Callee)) {
+      applySummary(Def, Call, Ctx);
+      walkUnnamed(Args, Ctx);
+      return;
+    }
+    llvm::StringRef Name = Callee->getIdentifier() ? Callee->getName() : "";
+    if (Op && Method) {
+      // An operator of a class we cannot see: the object is used.
+      if (std::optional<Place> P = nameOnly(Args[0]))
+        use(*P, OpKind::Exclusive, held(Ctx), stripForwarding(Args[0]), true);
+      else
+        push(Args[0], Ctx);
+      opaqueArguments(Callee, llvm::ArrayRef(Args).drop_front(), 0, "", Ctx);
+      return;
+    }
+    opaqueArguments(Callee, Args, 0, Name, Ctx);
+  }
+
+  void memberCall(const CXXMemberCallExpr *Call, unsigned Ctx) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    const Expr *Object = Call->getImplicitObjectArgument();
+    llvm::SmallVector<const Expr *, 4> Args(Call->arguments());
+    if (!Method || !Object) {
+      pushChildren(Call, Ctx);
+      return;
+    }
+    std::optional<Place> Self = Fr.placeOf(Object);
+    if (!nameOnly(Object))
+      push(Object, Ctx);
+    if (const FunctionDecl *Def = T.definitionOf(Method)) {
+      // A method of a session class (annotated, or the user's own
+      // SessionTypes) is a use of it, whatever it does inside.
+      if (Self && T.isSessionLeaf(Self->type()))
+        add(*Self, useKindOf(Method->getName()), held(Ctx), stripForwarding(Object));
+      applySummary(Def, Call, Ctx);
+      walkUnnamed(Args, Ctx);
+      return;
+    }
+    if (Self)
+      use(*Self, Method->getIdentifier() ? useKindOf(Method->getName()) : OpKind::Exclusive,
+          held(Ctx), stripForwarding(Object), /*Opaque=*/true);
+    opaqueArguments(Method, Args, 0, "", Ctx);
+  }
+
+  void construct(const CXXConstructExpr *Construct, unsigned Ctx) {
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    llvm::SmallVector<const Expr *, 4> Args(Construct->arguments());
+    if (!Ctor) {
+      pushChildren(Construct, Ctx);
+      return;
+    }
+    if (Ctor->isCopyOrMoveConstructor()) {
+      // A copy reads its source; a move takes it over.
+      if (Ctor->isMoveConstructor())
+        return;
+      if (Args.size() == 1) {
+        if (std::optional<Place> P = nameOnly(Args[0])) {
+          use(*P, OpKind::Exclusive, held(Ctx), stripForwarding(Args[0]), false);
+          return;
+        }
+      }
+      pushChildren(Construct, Ctx);
+      return;
+    }
+    if (const FunctionDecl *Def = T.definitionOf(Ctor)) {
+      applySummary(Def, Construct, Ctx);
+      walkUnnamed(Args, Ctx);
+      return;
+    }
+    opaqueArguments(Ctor, Args, 0, "", Ctx);
+  }
+
+  /// The spawn at Site: a task joined before this function returns is part
+  /// of what the function does; one that outlives it is recorded for the
+  /// callers.
+  void spawn(const SpawnSite &Site, unsigned Ctx) {
+    TaskModel Model(T);
+    const std::vector<TaskAccess> &Reach = Model.reachOf(Site, Fr);
+    if (escapes(Site)) {
+      EscapingTask Task;
+      Task.Spawn = Site.Call;
+      Task.Origin = Site.HelperSpawn ? Site.HelperSpawn : Site.Call;
+      Task.Api = Site.Api;
+      Task.Reach = Reach;
+      Task.ReturnsHandle =
+          Site.Returned || (Site.Handle && returnsVariable(Fr.body(), Site.Handle));
+      Task.ReturnedJoins = Site.Returned ? Site.ReturnedJoins : Site.Joins;
+      Out.Tasks.push_back(std::move(Task));
+      return;
+    }
+    for (const TaskAccess &A : Reach) {
+      Access Copy = A.Use;
+      Copy.Where = Site.Call;
+      Copy.ByTask = Site.Call;
+      Copy.Deferred = false;
+      addAccess(Out, std::move(Copy));
+    }
+  }
+
+  bool escapes(const SpawnSite &Site) const {
+    if (Site.Joins == JoinKind::Blocking || Site.Joins == JoinKind::Taskwait)
+      return false;
+    if (Site.Joins == JoinKind::Never || Site.Returned)
+      return true;
+    if (!Site.Handle)
+      return true;
+    // Detached later, returned to the caller, or never joined in this body.
+    if (detaches(Site.Handle) || returnsVariable(Fr.body(), Site.Handle))
+      return true;
+    return Site.Joins == JoinKind::Explicit &&
+           !T.Joins.bodyJoins(Fr.body(), Site.Handle) &&
+           !returnsVariable(Fr.body(), Site.Handle);
+  }
+
+  bool detaches(const VarDecl *Handle) const {
+    return !walk(Fr.body(), [&](const Stmt *S) {
+      if (isa<LambdaExpr>(S))
+        return Step::Skip;
+      if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S);
+          Member && Member->getMethodDecl() &&
+          Member->getMethodDecl()->getName() == "detach" &&
+          namedVar(Member->getImplicitObjectArgument()) == Handle)
+        return Step::Stop;
+      if (const auto *Call = dyn_cast<CallExpr>(S);
+          Call && Call->getDirectCallee() && Call->getNumArgs() == 1 &&
+          Call->getDirectCallee()->getName() == "pthread_detach" &&
+          namedVar(Call->getArg(0)) == Handle)
+        return Step::Stop;
+      return Step::Descend;
+    });
+  }
+
+  /// A lambda written here and run later (a callback, a completion
+  /// handler): its uses count, in no particular order, under its own
+  /// locks.
+  void deferredLambda(const LambdaExpr *L) {
+    Lockset Extra;
+    if (auto It = LambdaLocks.find(L); It != LambdaLocks.end())
+      Extra = It->second;
+    TaskModel Model(T);
+    for (TaskAccess &A : Model.lambdaAccesses(L, Fr, Extra, /*Arguments=*/{})) {
+      A.Use.Where = L;
+      A.Use.Deferred = true;
+      addAccess(Out, std::move(A.Use));
+    }
+  }
+
+  /// A lambda called right here (`[&] { ... }()`, `task()`).
+  void inlineLambda(const LambdaExpr *L, unsigned Ctx, const CallExpr *Call) {
+    TaskModel Model(T);
+    Lockset Around = held(Ctx);
+    for (TaskAccess &A : Model.lambdaAccesses(L, Fr, {}, {})) {
+      A.Use.Where = Call;
+      unite(A.Use.Held, Around);
+      addAccess(Out, std::move(A.Use));
+    }
+  }
+
+  /// What the callee does, moved into this frame at Call.
+  void applySummary(const FunctionDecl *Def, const Expr *Call, unsigned Ctx) {
+    const Summary &S = T.of(Def);
+    if (T.InProgress.contains(Def) || S.SawUnfinished)
+      Out.SawUnfinished = true;
+    Lockset Around = held(Ctx);
+    auto Map = [&](const Place &Root) { return T.bindRoot(Root, Def, Call, Fr); };
+    // Copy what is read: T.of() for a recursive call may grow S.
+    std::vector<Access> Accesses = S.Accesses;
+    std::vector<EscapingTask> Tasks = S.Tasks;
+    for (const Access &A : Accesses) {
+      std::optional<Place> P = T.translate(A.Target, Map, Fr);
+      if (!P || !T.isSessionLeaf(P->type()))
+        continue;
+      Access Moved;
+      Moved.Target = *P;
+      Moved.Kind = A.Kind;
+      Moved.Held = T.translate(A.Held, Map, Fr);
+      if (!A.Deferred)
+        unite(Moved.Held, Around);
+      Moved.Where = Call;
+      Moved.Deferred = A.Deferred;
+      Moved.ByTask = A.ByTask ? Call : nullptr;
+      addAccess(Out, std::move(Moved));
+    }
+    for (const EscapingTask &Task : Tasks) {
+      EscapingTask Moved;
+      Moved.Spawn = Call;
+      Moved.Origin = Task.Origin;
+      Moved.Api = Def->getNameAsString();
+      Moved.ReturnsHandle = Task.ReturnsHandle;
+      Moved.ReturnedJoins = Task.ReturnedJoins;
+      for (const TaskAccess &A : Task.Reach) {
+        std::optional<std::pair<Place, Passing>> Bound;
+        std::optional<Place> P = T.translate(A.Use.Target, [&](const Place &Root) {
+          Bound = T.bindRoot(Root, Def, Call, Fr);
+          return Bound;
+        }, Fr);
+        if (!P)
+          continue;
+        TaskAccess Access = A;
+        Access.Use.Target = *P;
+        Access.Use.Held = T.translate(A.Use.Held, Map, Fr);
+        Access.Use.Where = Call;
+        // Reached through an argument: anchored at it.
+        if (A.Use.Target.root() == Place::Root::Var &&
+            isa<ParmVarDecl>(A.Use.Target.rootVar())) {
+          unsigned Index = cast<ParmVarDecl>(A.Use.Target.rootVar())->getFunctionScopeIndex();
+          if (const Expr *Arg = argumentAt(Call, Index)) {
+            Access.Anchor = Arg->getExprLoc();
+            if (const ValueDecl *D = P->decl())
+              Access.Named = D;
+          }
+        } else if (A.Use.Target.root() == Place::Root::This) {
+          Access.Anchor = Call->getExprLoc();
+        }
+        Moved.Reach.push_back(std::move(Access));
+      }
+      if (Moved.Reach.empty())
+        continue;
+      if (const auto *CallE = dyn_cast<CallExpr>(Call))
+        Out.HelperSpawns.push_back({CallE, Moved});
+      // The task outlives this function too, unless it joins the handle
+      // the helper returns.
+      if (Task.ReturnsHandle)
+        if (const auto *CallE = dyn_cast<CallExpr>(Call)) {
+          const VarDecl *Handle = nullptr;
+          const Expr *DetachedAt = nullptr;
+          Destination D = findDestination(CallE, T.Ctx, Handle, DetachedAt);
+          if (D == Destination::Discarded || D == Destination::Awaited)
+            continue;
+          if (D == Destination::Variable && Handle &&
+              T.Joins.bodyJoins(Fr.body(), Handle)) {
+            for (const TaskAccess &A : Moved.Reach) {
+              Access Joined = A.Use;
+              Joined.ByTask = Call;
+              addAccess(Out, std::move(Joined));
+            }
+            continue;
+          }
+          Moved.ReturnsHandle = D == Destination::Returned;
+        }
+      Out.Tasks.push_back(std::move(Moved));
+    }
+  }
+
+  static const Expr *argumentAt(const Expr *Call, unsigned Index) {
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+      unsigned Offset = isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) ? 1 : 0;
+      return Index + Offset < Op->getNumArgs() ? Op->getArg(Index + Offset) : nullptr;
+    }
+    if (const auto *C = dyn_cast<CallExpr>(Call))
+      return Index < C->getNumArgs() ? C->getArg(Index) : nullptr;
+    if (const auto *C = dyn_cast<CXXConstructExpr>(Call))
+      return Index < C->getNumArgs() ? C->getArg(Index) : nullptr;
+    return nullptr;
+  }
+
+  SummaryTable &T;
+  const Decl *Function;
+  const Frame &Fr;
+  Summary &Out;
+  const SourceManager &SM;
+  std::vector<Context> Contexts;
+  llvm::SmallVector<Item, 64> Stack;
+  llvm::SmallPtrSet<const LambdaExpr *, 4> TaskLambdas;
+  llvm::DenseMap<const LambdaExpr *, Lockset> LambdaLocks;
+};
+
+// --- the table --------------------------------------------------------------
+
+SummaryTable::SummaryTable(ASTContext &Ctx, SessionTypeClassifier &Types,
+                           JoinFinder &Joins,
+                           const llvm::DenseMap<const Stmt *, SpawnSite> &Spawns)
+    : Ctx(Ctx), Types(Types), Joins(Joins), Spawns(Spawns) {}
+
+SummaryTable::~SummaryTable() = default;
+
+const SpawnSite *SummaryTable::spawnAt(const Stmt *S) const {
+  auto It = Spawns.find(S);
+  return It == Spawns.end() ? nullptr : &It->second;
+}
+
+bool SummaryTable::isSessionLeaf(QualType T) const {
+  SessionType S = Types.classify(T);
+  return (S.Result == Verdict::Unsafe || S.Result == Verdict::ThreadAffine) &&
+         !S.Holder;
+}
+
+const FunctionDecl *SummaryTable::definitionOf(const FunctionDecl *F) const {
+  if (!F)
+    return nullptr;
+  const FunctionDecl *Def = nullptr;
+  if (!F->hasBody(Def) || !Def || Def->isInvalidDecl() ||
+      Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+    return nullptr;
+  if (const auto *M = dyn_cast<CXXMethodDecl>(Def); M && M->getParent()->isLambda())
+    return nullptr; // Lambdas are followed through their captures.
+  return Def;
+}
+
+const Frame &SummaryTable::frameOf(const Decl *Function) {
+  std::unique_ptr<Frame> &Entry = Frames[Function];
+  if (!Entry)
+    Entry = std::make_unique<Frame>(Function, bodyOf(Function), Ctx, Types, this);
+  return *Entry;
+}
+
+const Summary &SummaryTable::of(const Decl *Function) {
+  static const Summary Empty;
+  if (!Function || !bodyOf(Function) || Function->isInvalidDecl())
+    return Empty;
+  if (auto It = Done.find(Function); It != Done.end())
+    return *It->second;
+  if (Depth >= MaxCallDepth)
+    return Empty;
+  // A recursive call: what is known so far.
+  if (InProgress.contains(Function))
+    return Empty;
+  InProgress.insert(Function);
+  ++Depth;
+  Summary Result = compute(Function);
+  --Depth;
+  InProgress.erase(Function);
+  auto &Slot = Done[Function];
+  Slot = std::make_unique<Summary>(std::move(Result));
+  if (Depth == 0) {
+    // Summaries that saw an unfinished one are computed again, until no
+    // summary grows.
+    for (unsigned Round = 1; Round < MaxRounds; ++Round) {
+      bool Grew = false;
+      llvm::SmallVector<const Decl *, 8> Stale;
+      for (auto &[F, S] : Done)
+        if (S->SawUnfinished)
+          Stale.push_back(F);
+      if (Stale.empty())
+        break;
+      for (const Decl *F : Stale) {
+        ++Depth;
+        InProgress.insert(F);
+        Summary Again = compute(F);
+        InProgress.erase(F);
+        --Depth;
+        Summary &Old = *Done[F];
+        Grew |= Again.size() > Old.size();
+        Again.SawUnfinished = false;
+        Old = std::move(Again);
+      }
+      if (!Grew)
+        break;
+    }
+    for (auto &[F, S] : Done)
+      S->SawUnfinished = false;
+  }
+  return *Done[Function];
+}
+
+Summary SummaryTable::compute(const Decl *Function) {
+  ++Computed;
+  Summary Out;
+  const Frame &Fr = frameOf(Function);
+  Builder B(*this, Function, Fr, Out);
+  B.run(Fr.body(), locksRequiredBy(Function, Fr));
+  for (unsigned I = 0; I < Out.Accesses.size(); ++I)
+    if (!Out.Accesses[I].Deferred)
+      Out.ByStmt[Out.Accesses[I].Where].push_back(I);
+  return Out;
+}
+
+Summary SummaryTable::summariseStatement(const Decl *Function, const Stmt *Root) {
+  Summary Out;
+  const Frame &Fr = frameOf(Function);
+  Builder B(*this, Function, Fr, Out);
+  B.run(Root, {});
+  for (unsigned I = 0; I < Out.Accesses.size(); ++I)
+    if (!Out.Accesses[I].Deferred)
+      Out.ByStmt[Out.Accesses[I].Where].push_back(I);
+  return Out;
+}
+
+std::optional<std::pair<Place, Passing>>
+SummaryTable::bindRoot(const Place &Root, const FunctionDecl *Callee,
+                       const Expr *Call, const Frame &Caller) {
+  auto Bind = [&](const Expr *Arg, QualType ParamType)
+      -> std::optional<std::pair<Place, Passing>> {
+    if (!Arg || isa<CXXDefaultArgExpr>(Arg))
+      return std::nullopt;
+    if (isStdMove(Arg) && !ParamType->isReferenceType())
+      return std::make_pair(Place(), Passing::Moved);
+    std::optional<Place> P = Caller.placeOf(Arg);
+    if (!P)
+      return std::nullopt;
+    bool Shared = ParamType->isReferenceType() || ParamType->isPointerType() ||
+                  refersElsewhere(ParamType, Types);
+    return std::make_pair(*P, Shared ? Passing::Shared : Passing::Copied);
+  };
+  switch (Root.root()) {
+  case Place::Root::Var: {
+    const VarDecl *V = Root.rootVar();
+    if (V->hasGlobalStorage())
+      return std::make_pair(Root.prefix(0, V->getType().getNonReferenceType()),
+                            Passing::Shared);
+    const auto *Param = dyn_cast<ParmVarDecl>(V);
+    if (!Param || Param->getDeclContext() != Callee)
+      return std::nullopt; // The callee's own object.
+    unsigned Index = Param->getFunctionScopeIndex();
+    const Expr *Arg = nullptr;
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+      unsigned Offset = isa<CXXMethodDecl>(Callee) ? 1 : 0;
+      if (Index + Offset < Op->getNumArgs())
+        Arg = Op->getArg(Index + Offset);
+    } else if (const auto *C = dyn_cast<CallExpr>(Call)) {
+      if (Index < C->getNumArgs())
+        Arg = C->getArg(Index);
+    } else if (const auto *C = dyn_cast<CXXConstructExpr>(Call)) {
+      if (Index < C->getNumArgs())
+        Arg = C->getArg(Index);
+    }
+    return Bind(Arg, Param->getType());
+  }
+  case Place::Root::This: {
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+      const Expr *Object = Member->getImplicitObjectArgument();
+      std::optional<Place> P = Caller.placeOf(Object);
+      if (!P)
+        return std::nullopt;
+      return std::make_pair(*P, Passing::Shared);
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+        Op && isa<CXXMethodDecl>(Callee) && Op->getNumArgs() > 0) {
+      std::optional<Place> P = Caller.placeOf(Op->getArg(0));
+      if (!P)
+        return std::nullopt;
+      return std::make_pair(*P, Passing::Shared);
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Call)) {
+      // The object being built: the variable it initialises, else the
+      // temporary.
+      std::optional<Place> P = Caller.placeOf(Construct);
+      if (!P)
+        return std::nullopt;
+      return std::make_pair(*P, Passing::Shared);
+    }
+    return std::nullopt;
+  }
+  default:
+    return std::nullopt;
+  }
+}
+
+std::optional<Place> SummaryTable::translate(const Place &P, RootMap Map,
+                                             const Frame &Into) {
+  if (P.root() == Place::Root::Key)
+    return P;
+  std::optional<std::pair<Place, Passing>> Bound = Map(P.prefix(0, QualType()));
+  if (!Bound || Bound->second == Passing::Moved)
+    return std::nullopt;
+  if (Bound->second == Passing::Copied) {
+    // The callee has a copy: only what the copy points to is shared.
+    bool CrossesReference = false;
+    QualType Cur = Bound->first.type();
+    for (size_t I = 0; I < P.depth() && !CrossesReference; ++I) {
+      const void *Step = P.step(I);
+      if (Step == Place::elementStep()) {
+        Cur = elementTypeOf(Cur);
+        CrossesReference = !Cur.isNull() && refersElsewhere(Cur, Types);
+        continue;
+      }
+      const auto *F = static_cast<const FieldDecl *>(Step);
+      CrossesReference = refersElsewhere(F->getType(), Types);
+      Cur = F->getType();
+    }
+    if (!CrossesReference && !refersElsewhere(Bound->first.type(), Types))
+      return std::nullopt;
+  }
+  return Into.canonical(P.rebase(0, Bound->first));
+}
+
+Lockset SummaryTable::translate(llvm::ArrayRef<Place> Held, RootMap Map,
+                                const Frame &Into) {
+  Lockset Out;
+  for (const Place &M : Held)
+    if (std::optional<Place> P = translate(M, Map, Into))
+      unite(Out, {*P});
+  return Out;
+}
+
+std::optional<Place> SummaryTable::returnedPlace(const CallExpr *Call,
+                                                 const Frame &Caller) {
+  const FunctionDecl *Def = definitionOf(Call->getDirectCallee());
+  if (!Def || !returnsReference(Def))
+    return std::nullopt;
+  const Summary &S = of(Def);
+  if (!S.Returns)
+    return std::nullopt;
+  auto Map = [&](const Place &Root) { return bindRoot(Root, Def, Call, Caller); };
+  return translate(*S.Returns, Map, Caller);
+}
+
+} // namespace sessionlint
