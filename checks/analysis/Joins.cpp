@@ -67,6 +67,16 @@ bool JoinFinder::bodyJoins(const Stmt *Body, const VarDecl *Handle) {
       return Step::Skip;
     if (isJoinOf(S, Handle))
       return Step::Stop;
+    // A timed join (try_join_for, wait_for) joins on its success branch
+    // (TaskOrdering.cpp): the function does join what it started.
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+        Call && Call->getMethodDecl() && Call->getMethodDecl()->getIdentifier() &&
+        llvm::is_contained({llvm::StringRef("try_join_for"), llvm::StringRef("try_join_until"),
+                            llvm::StringRef("timed_join"), llvm::StringRef("wait_for"),
+                            llvm::StringRef("wait_until")},
+                           Call->getMethodDecl()->getName()) &&
+        namedVar(Call->getImplicitObjectArgument()) == Handle)
+      return Step::Stop;
     if (const auto *Loop = dyn_cast<CXXForRangeStmt>(S))
       if (namedVar(Loop->getRangeInit()) == Handle && loopJoinsElements(Loop))
         return Step::Stop;

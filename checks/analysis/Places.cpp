@@ -655,7 +655,8 @@ std::optional<Place> Frame::resolve(const Expr *E, unsigned Depth) const {
     // built from a pointer (`std::shared_ptr<Conn> sp(p)`) points at it.
     if (Construct->getNumArgs() >= 1 && refersElsewhere(E->getType(), Types) &&
         (!Ctor || Ctor->isCopyOrMoveConstructor() ||
-         refersElsewhere(Construct->getArg(0)->getType(), Types)))
+         (Ctor->getNumParams() > 0 &&
+          refersElsewhere(Ctor->getParamDecl(0)->getType(), Types))))
       return resolve(Construct->getArg(0), Depth + 1);
     return Place::temp(E);
   }

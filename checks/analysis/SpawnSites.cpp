@@ -1,6 +1,7 @@
 #include "SpawnSites.h"
 #include "Names.h"
 #include "Walk.h"
+#include "llvm/ADT/StringExtras.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -204,6 +205,23 @@ Destination findDestination(const Expr *Call, ASTContext &Ctx,
     if (!E)
       return Parent.get<Stmt>() ? Destination::Discarded
                                 : Destination::Elsewhere;
+    // `(void)std::async(...)`, `static_cast<void>(...)`: thrown away as
+    // surely as a statement.
+    if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+        Cast && Cast->getType()->isVoidType()) {
+      Cur = E;
+      DynTypedNodeList Up = Ctx.getParents(*Cur);
+      if (!Up.empty() && !Up[0].get<Expr>() && Up[0].get<Stmt>())
+        return Destination::Discarded;
+      continue;
+    }
+    // `std::ignore = std::async(...)`: std::ignore keeps nothing.
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+        Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts());
+      if (Ref && qualifiedName(Ref->getDecl()) == "std::ignore")
+        return Destination::Discarded;
+    }
     if (isa<ImplicitCastExpr, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
             ExprWithCleanups, ParenExpr, CXXFunctionalCastExpr>(E)) {
       Cur = E;
@@ -392,6 +410,17 @@ const VarDecl *namedVar(const Expr *E) {
   return nullptr;
 }
 
+/// QtConcurrent's map and filter family, blocking or not.
+bool isQtConcurrentMapName(llvm::StringRef Name) {
+  Name.consume_front("blocking");
+  if (Name.empty())
+    return false;
+  std::string Lower = Name.str();
+  Lower[0] = llvm::toLower(Lower[0]);
+  return Lower == "map" || Lower == "mapped" || Lower == "mappedReduced" ||
+         Lower == "filter" || Lower == "filtered" || Lower == "filteredReduced";
+}
+
 bool isSpawnCandidate(const Stmt &S) {
   // Names only, compared as identifiers: this runs on every statement of a
   // translation unit. recognizeSpawn() checks the qualified name.
@@ -420,6 +449,7 @@ bool isSpawnCandidate(const Stmt &S) {
                      "start_detached", "pthread_create", "run", "parallel_for",
                      "parallel_for_each", "parallel_invoke", "parallel_reduce",
                      "parallel_deterministic_reduce"}) ||
+      isQtConcurrentMapName(Callee->getIdentifier() ? Callee->getName() : "") ||
       Callee->hasAttr<AnnotateAttr>())
     return true;
   // std::for_each(std::execution::par, ...) and every other parallel
@@ -628,6 +658,29 @@ std::optional<SpawnSite> recognizeSpawn(const Stmt *CandidateStmt,
           AddrOf && AddrOf->getOpcode() == UO_AddrOf)
         Site.Handle = namedVar(AddrOf->getSubExpr());
       Site.Joins = Site.Handle ? JoinKind::Explicit : JoinKind::Never;
+      return Site;
+    } else if (llvm::StringRef(Name).starts_with("QtConcurrent::") &&
+               isQtConcurrentMapName(Short)) {
+      // QtConcurrent::mapped(sequence, function[, reduce]): the function runs
+      // on many items at once; the reduce function one call at a time,
+      // beside them. The blocking forms return when all are done.
+      unsigned First = 0;
+      while (First < NumArgs && Call->getArg(First)->getType()->isPointerType() &&
+             !Call->getArg(First)->getType()->isFunctionPointerType())
+        ++First; // A QThreadPool *.
+      for (unsigned I = First + 1; I < NumArgs; ++I) {
+        const Expr *Arg = Call->getArg(I);
+        if (isFunctionObject(Arg) || Arg->getType()->isFunctionPointerType() ||
+            Arg->getType()->isFunctionType())
+          Site.Callables.push_back(Arg);
+      }
+      if (Site.Callables.empty())
+        return std::nullopt;
+      Site.Api = Name;
+      Site.SelfOverlapping = true;
+      Site.SerialFrom = 1;
+      Site.Joins = Short.starts_with("blocking") ? JoinKind::Blocking
+                                                 : JoinKind::Explicit;
       return Site;
     } else if (Name == "QtConcurrent::run") {
       // run([pool,] function, args...): joined through the QFuture.

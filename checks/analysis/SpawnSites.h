@@ -66,6 +66,9 @@ struct SpawnSite {
   /// Each of several Callables runs once (`tbb::parallel_invoke`): they
   /// overlap one another, not themselves.
   bool CallablesRunOnce = false;
+  /// Callables from this index on run one call at a time (the reduce
+  /// function of QtConcurrent::mappedReduced), beside the others.
+  unsigned SerialFrom = ~0u;
   /// For a helper call: the spawn inside the helper, for the note.
   const clang::Stmt *HelperSpawn = nullptr;
   /// The variable through which the task is joined, if any.

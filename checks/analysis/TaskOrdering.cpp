@@ -188,6 +188,65 @@ const Expr *FunctionOrdering::findDetach(const VarDecl *Handle) const {
   return Handle ? Detaches.lookup(Handle) : nullptr;
 }
 
+namespace {
+
+/// For a block that ends in `if (t.try_join_for(d))`, `if
+/// (!t.try_join_until(tp))`, `if (f.wait_for(d) == std::future_status::ready)`
+/// and the like on Handle: the successor (0 true, 1 false) on which the
+/// task is known to be finished.
+std::optional<unsigned> timedJoinSuccessor(const CFGBlock &Block,
+                                           const VarDecl *Handle) {
+  if (!Handle || Block.succ_size() != 2)
+    return std::nullopt;
+  const Expr *Cond = dyn_cast_or_null<Expr>(Block.getTerminatorCondition());
+  if (!Cond)
+    return std::nullopt;
+  bool Negated = false;
+  Cond = Cond->IgnoreParenImpCasts();
+  while (const auto *Not = dyn_cast<UnaryOperator>(Cond)) {
+    if (Not->getOpcode() != UO_LNot)
+      return std::nullopt;
+    Negated = !Negated;
+    Cond = Not->getSubExpr()->IgnoreParenImpCasts();
+  }
+  auto IsCallOn = [&](const Expr *E, std::initializer_list<llvm::StringRef> Names) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(E->IgnoreParenImpCasts());
+    return Call && Call->getMethodDecl() && Call->getMethodDecl()->getIdentifier() &&
+           llvm::is_contained(Names, Call->getMethodDecl()->getName()) &&
+           namedVar(Call->getImplicitObjectArgument()) == Handle;
+  };
+  // A boolean timed join: true when the thread finished.
+  if (IsCallOn(Cond, {"try_join_for", "try_join_until", "timed_join"}))
+    return Negated ? 1u : 0u;
+  // A future's status compared with ready.
+  const Expr *L = nullptr, *R = nullptr;
+  bool Equal = true;
+  if (const auto *Op = dyn_cast<BinaryOperator>(Cond);
+      Op && (Op->getOpcode() == BO_EQ || Op->getOpcode() == BO_NE)) {
+    L = Op->getLHS();
+    R = Op->getRHS();
+    Equal = Op->getOpcode() == BO_EQ;
+  } else if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(Cond);
+             Call && Call->getNumArgs() == 2 &&
+             (Call->getOperator() == OO_EqualEqual ||
+              Call->getOperator() == OO_ExclaimEqual)) {
+    L = Call->getArg(0);
+    R = Call->getArg(1);
+    Equal = Call->getOperator() == OO_EqualEqual;
+  }
+  if (!L || !R)
+    return std::nullopt;
+  if (!IsCallOn(L, {"wait_for", "wait_until"}))
+    std::swap(L, R);
+  const auto *Status = dyn_cast<DeclRefExpr>(R->IgnoreParenImpCasts());
+  if (!IsCallOn(L, {"wait_for", "wait_until"}) || !Status ||
+      Status->getDecl()->getName() != "ready")
+    return std::nullopt;
+  return (Equal != Negated) ? 0u : 1u;
+}
+
+} // namespace
+
 void FunctionOrdering::forEachAfter(
     const SpawnSite &Site, llvm::function_ref<bool(const Stmt *)> Visit) const {
   if (Site.Joins == JoinKind::Blocking)
@@ -216,8 +275,13 @@ void FunctionOrdering::forEachAfter(
     }
     if (PathEnded)
       continue;
+    // A timed join that succeeded ends the task on that branch only.
+    std::optional<unsigned> Joined = timedJoinSuccessor(*P.Block, Site.Handle);
+    unsigned Index = 0;
     for (const CFGBlock::AdjacentBlock &Succ : P.Block->succs()) {
       const CFGBlock *Next = Succ.getReachableBlock();
+      if (Joined && Index++ == *Joined)
+        continue;
       if (Next && Visited.insert(Next).second)
         Work.push_back({Next, 0});
     }

@@ -67,6 +67,22 @@ const Expr *refWrapperArgument(const Expr *E) {
   return nullptr;
 }
 
+/// The declaration an argument names: `db`, `&args`, `std::ref(w)`,
+/// `this->db_`.
+const ValueDecl *namedByArgument(const Expr *Arg) {
+  const Expr *E = stripForwarding(Arg);
+  if (const Expr *Wrapped = refWrapperArgument(E))
+    E = stripForwarding(Wrapped);
+  if (const auto *AddrOf = dyn_cast<UnaryOperator>(E);
+      AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+    E = stripForwarding(AddrOf->getSubExpr());
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
 /// An argument a spawn API hands to the task's callable: std::thread,
 /// std::async and their kin copy it, so only std::ref, a pointer, a handle
 /// or a shared_ptr shares the caller's object.
@@ -149,7 +165,7 @@ void addOutOfView(llvm::ArrayRef<const Expr *> Arguments, const Frame &Spawner,
     TA.Use.Where = Arg;
     TA.Use.Held = Extra;
     TA.Anchor = Arg->getExprLoc();
-    TA.Named = namedVar(refWrapperArgument(Arg) ? refWrapperArgument(Arg) : Arg);
+    TA.Named = namedByArgument(Arg);
     if (!TA.Named)
       TA.Named = Bound->first.decl();
     Out.push_back(std::move(TA));
@@ -226,10 +242,12 @@ TaskModel::lambdaAccesses(const LambdaExpr *L, const Frame &Outer,
       if (auto It = Captures.find(V->getCanonicalDecl()); It != Captures.end()) {
         Anchor = It->second->getLocation();
         Named = V;
+        // A copy of a pointer, a handle or a shared_ptr still points at the
+        // one object.
+        bool Shared = It->second->getCaptureKind() == LCK_ByRef ||
+                      refersElsewhere(V->getType(), T.types());
         return std::make_pair(Outer.placeOfVar(V),
-                              It->second->getCaptureKind() == LCK_ByRef
-                                  ? Passing::Shared
-                                  : Passing::Copied);
+                              Shared ? Passing::Shared : Passing::Copied);
       }
       if (const auto *Param = dyn_cast<ParmVarDecl>(V);
           Param && Param->getDeclContext() == Op) {
@@ -237,7 +255,7 @@ TaskModel::lambdaAccesses(const LambdaExpr *L, const Frame &Outer,
         if (Index >= Arguments.size())
           return std::nullopt;
         Anchor = Arguments[Index]->getExprLoc();
-        Named = namedVar(Arguments[Index]);
+        Named = namedByArgument(Arguments[Index]);
         return copiedArgument(Arguments[Index], Outer);
       }
       return std::nullopt;
@@ -258,7 +276,8 @@ TaskModel::lambdaAccesses(const LambdaExpr *L, const Frame &Outer,
     TA.Use.Target = *P;
     TA.Anchor = Anchor.isValid() ? Anchor : FallbackAnchor;
     TA.Named = Named ? Named : memberUnderThis(*P);
-    if (!TA.Named)
+    // A member of a global (a singleton's connection) is named by itself.
+    if (!TA.Named || (P->rootVar() && P->rootVar()->hasGlobalStorage() && P->depth() > 0))
       TA.Named = P->decl();
     TA.Use.Held = T.translate(A.Held, [&](const Place &Root) {
       Where = A.Where;
@@ -306,7 +325,7 @@ void TaskModel::addFunction(const FunctionDecl *Def, const Expr *Anchor,
       if (Index >= Arguments.size())
         return std::nullopt;
       At = Arguments[Index]->getExprLoc();
-      Named = namedVar(Arguments[Index]);
+      Named = namedByArgument(Arguments[Index]);
       return CopiesArguments
                  ? copiedArgument(Arguments[Index], Spawner)
                  : boundArgument(Arguments[Index], Param->getType(), Spawner);
@@ -327,6 +346,8 @@ void TaskModel::addFunction(const FunctionDecl *Def, const Expr *Anchor,
     TA.Anchor = At.isValid() ? At : Anchor->getExprLoc();
     TA.Named = Named ? Named : (memberUnderThis(A.Target) ? memberUnderThis(A.Target)
                                                           : P->decl());
+    if (P->rootVar() && P->rootVar()->hasGlobalStorage() && P->depth() > 0)
+      TA.Named = P->decl();
     TA.Use.Held = T.translate(A.Held, Map, Spawner);
     unite(TA.Use.Held, Extra);
     Out.push_back(std::move(TA));
@@ -443,7 +464,7 @@ void TaskModel::addCallable(const Expr *Callable, const SpawnSite &Site,
       TA.Use.Where = Args[I];
       TA.Use.Held = Extra;
       TA.Anchor = Args[I]->getExprLoc();
-      TA.Named = namedVar(Args[I]);
+      TA.Named = namedByArgument(Args[I]);
       if (!TA.Named)
         TA.Named = Bound->first.decl();
       Out.push_back(std::move(TA));
@@ -482,11 +503,13 @@ const std::vector<TaskAccess> &TaskModel::reachOf(const SpawnSite &Site,
   Lockset Extra;
   if (std::optional<Place> Strand = strandOf(Site, Spawner))
     Extra.push_back(*Strand);
-  for (const Expr *Callable : Site.Callables) {
+  for (unsigned I = 0; I < Site.Callables.size(); ++I) {
+    const Expr *Callable = Site.Callables[I];
     Lockset Held = Extra;
     // Each of several functions run side by side (tbb::parallel_invoke)
-    // runs once: its own uses do not overlap each other.
-    if (Site.CallablesRunOnce)
+    // runs once, and a reduce function one call at a time: their own uses
+    // do not overlap each other.
+    if (Site.CallablesRunOnce || I >= Site.SerialFrom)
       Held.push_back(Place::key(Callable));
     addCallable(Callable, Site, Spawner, Held, Out);
   }

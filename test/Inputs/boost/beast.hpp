@@ -12,6 +12,8 @@ public:
   explicit basic_stream(asio::any_io_executor) {}
   template <class Token> asio::result_t<Token> async_read_some(asio::mutable_buffer, Token &&t) { return asio::result_t<Token>(); }
   template <class Token> asio::result_t<Token> async_write_some(asio::const_buffer, Token &&t) { return asio::result_t<Token>(); }
+  unsigned long read_some(asio::mutable_buffer) { return 0; }
+  unsigned long write_some(asio::const_buffer) { return 0; }
 };
 using tcp_stream = basic_stream<asio::ip::tcp>;
 namespace websocket {
@@ -23,9 +25,15 @@ public:
   template <class Token> asio::result_t<Token> async_ping(const char *, Token &&t) { return asio::result_t<Token>(); }
   template <class Token> asio::result_t<Token> async_close(int, Token &&t) { return asio::result_t<Token>(); }
   template <class Token> asio::result_t<Token> async_accept(Token &&t) { return asio::result_t<Token>(); }
+  unsigned long read(flat_buffer &) { return 0; }
+  unsigned long write(asio::const_buffer) { return 0; }
+  void ping(const char *) {}
+  void close(int) {}
 };
 } // namespace websocket
 namespace http {
+template <class Stream, class Msg> unsigned long read(Stream &s, flat_buffer &, Msg &) { return 0; }
+template <class Stream, class Msg> unsigned long write(Stream &s, Msg &) { return 0; }
 template <class Stream, class Msg, class Token>
 asio::result_t<Token> async_read(Stream &s, flat_buffer &, Msg &, Token &&t) { return asio::result_t<Token>(); }
 template <class Stream, class Msg, class Token>

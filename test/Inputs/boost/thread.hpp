@@ -7,6 +7,8 @@ public:
   template <class F, class... A> explicit thread(F f, A... a) {}
   thread(thread &&) = default;
   void join() {}
+  template <class D> bool try_join_for(const D &) { return true; }
+  template <class T> bool try_join_until(const T &) { return true; }
   void detach() {}
   bool joinable() const { return true; }
 };
