@@ -96,7 +96,19 @@ void Engine::addHelperSites(const Decl *Function) {
     Site->Api = Task.Api;
     Site->HelperSpawn = Task.Origin;
     Site->Joins = JoinKind::Never;
-    if (Task.ReturnsHandle) {
+    if (Task.HandleParam) {
+      // The helper stored the handle in the argument: joined through it.
+      if (const auto *CallE = dyn_cast<CallExpr>(Call);
+          CallE && *Task.HandleParam < CallE->getNumArgs()) {
+        const Expr *Arg = CallE->getArg(*Task.HandleParam);
+        Site->Handle = namedVar(Arg);
+        if (const auto *AddrOf = dyn_cast<UnaryOperator>(stripForwarding(Arg));
+            !Site->Handle && AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+          Site->Handle = namedVar(AddrOf->getSubExpr());
+        if (Site->Handle)
+          Site->Joins = Task.ReturnedJoins;
+      }
+    } else if (Task.ReturnsHandle) {
       const VarDecl *Handle = nullptr;
       const Expr *DetachedAt = nullptr;
       switch (findDestination(Call, Ctx, Handle, DetachedAt)) {
@@ -203,13 +215,24 @@ void Engine::analyse(const Decl *Function, llvm::ArrayRef<const SpawnSite *> Fun
           provedByThreadSafetyAnalysis(Session.decl()) ||
           provedByThreadSafetyAnalysis(Uses.front().Named))
         continue;
+      // A helper on this object that reported its own escape of this
+      // member: the caller's use is the "caller keeps using it" of that
+      // finding.
+      if (Site->HelperSpawn && Session.root() == Place::Root::This)
+        if (const auto *Call = dyn_cast<CallExpr>(Site->Call))
+          if (const FunctionDecl *Helper = Table->definitionOf(Call->getDirectCallee()))
+            if (llvm::is_contained(Escaped.lookup(Helper), Session))
+              continue;
       std::optional<Finding> F;
       if (Site->SelfOverlapping) {
         F = parallel(*Site, Uses);
       } else {
         F = concurrentUse(Function, *Site, Session, Uses, FunctionSites);
-        if (!F)
+        if (!F) {
           F = escape(Function, *Site, Session, Uses);
+          if (F)
+            Escaped[Function].push_back(Session);
+        }
       }
       if (F)
         Out.push_back(std::move(*F));

@@ -118,6 +118,9 @@ private:
   std::vector<std::unique_ptr<SpawnSite>> HelperSites;
   llvm::DenseMap<const clang::Decl *, std::unique_ptr<FunctionOrdering>> Orderings;
   std::unique_ptr<SummaryTable> Table;
+  /// The sessions each function reported an escape for: a call of it on
+  /// the same object is that bug again, not a second one.
+  llvm::DenseMap<const clang::Decl *, std::vector<Place>> Escaped;
 };
 
 /// Whether a function body holds recovery expressions or is invalid: half

@@ -44,11 +44,14 @@ bool JoinFinder::isJoinOf(const Stmt *S, const VarDecl *Handle) {
   }
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
     const CXXMethodDecl *Method = Member->getMethodDecl();
-    return Method && isJoinMethodName(Method->getName()) &&
-           namedVar(Member->getImplicitObjectArgument()) == Handle;
-  }
-  if (Callee->getName() == "pthread_join" && Call->getNumArgs() > 0)
+    if (Method && Method->getIdentifier() && isJoinMethodName(Method->getName()) &&
+        namedVar(Member->getImplicitObjectArgument()) == Handle)
+      return true;
+    // A member function that joins the handle it is given.
+  } else if (Callee->getIdentifier() && Callee->getName() == "pthread_join" &&
+             Call->getNumArgs() > 0) {
     return namedVar(Call->getArg(0)) == Handle;
+  }
   for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams();
        ++I)
     if (namedVar(Call->getArg(I)) == Handle && helperJoinsParam(Callee, I))
@@ -82,6 +85,44 @@ bool JoinFinder::bodyJoins(const Stmt *Body, const VarDecl *Handle) {
         return Step::Stop;
     return Step::Descend;
   });
+}
+
+const VarDecl *JoinFinder::detachedBy(const Stmt *S) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S);
+      Member && Member->getMethodDecl() && Member->getMethodDecl()->getIdentifier() &&
+      Member->getMethodDecl()->getName() == "detach")
+    return namedVar(Member->getImplicitObjectArgument());
+  const auto *Call = dyn_cast<CallExpr>(S);
+  if (!Call || isa<CXXMemberCallExpr>(Call) || !Call->getDirectCallee())
+    return nullptr;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (Callee->getIdentifier() && Callee->getName() == "pthread_detach" &&
+      Call->getNumArgs() == 1)
+    return namedVar(Call->getArg(0));
+  for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams(); ++I)
+    if (const VarDecl *Handle = namedVar(Call->getArg(I)))
+      if (helperDetachesParam(Callee, I))
+        return Handle;
+  return nullptr;
+}
+
+bool JoinFinder::helperDetachesParam(const FunctionDecl *Helper, unsigned Index) {
+  const FunctionDecl *Definition = nullptr;
+  if (!Helper->hasBody(Definition) || !Definition ||
+      Definition->isInvalidDecl() || Index >= Definition->getNumParams())
+    return false;
+  auto Key = std::make_pair(Definition, Index);
+  auto [It, Inserted] = DetachSummaries.try_emplace(Key, State::InProgress);
+  if (!Inserted)
+    return It->second == State::Joins;
+  const VarDecl *Param = Definition->getParamDecl(Index);
+  bool Detaches = !walk(Definition->getBody(), [&](const Stmt *S) {
+    if (isa<LambdaExpr>(S))
+      return Step::Skip;
+    return detachedBy(S) == Param ? Step::Stop : Step::Descend;
+  });
+  DetachSummaries[Key] = Detaches ? State::Joins : State::DoesNotJoin;
+  return Detaches;
 }
 
 bool JoinFinder::helperJoinsParam(const FunctionDecl *Helper, unsigned Index) {

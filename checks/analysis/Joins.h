@@ -42,8 +42,14 @@ public:
   /// iterates.
   bool loopJoinsElements(const clang::CXXForRangeStmt *Loop);
 
+  /// The handle S detaches: `t.detach()`, `pthread_detach(tid)`, or a call
+  /// of a function in this translation unit that detaches the parameter it
+  /// is given; null when S detaches nothing.
+  const clang::VarDecl *detachedBy(const clang::Stmt *S);
+
 private:
   bool helperJoinsParam(const clang::FunctionDecl *Helper, unsigned Index);
+  bool helperDetachesParam(const clang::FunctionDecl *Helper, unsigned Index);
 
   bool isUserJoin(const clang::FunctionDecl *F) const;
 
@@ -51,6 +57,8 @@ private:
   enum class State { InProgress, Joins, DoesNotJoin };
   llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, State>
       Summaries;
+  llvm::DenseMap<std::pair<const clang::FunctionDecl *, unsigned>, State>
+      DetachSummaries;
 };
 
 } // namespace sessionlint

@@ -21,8 +21,10 @@
 //    a member (one task per object), is the task's own, as in a writer
 //    thread that owns its connection.
 //
-// Not for a helper's call (the helper reports its own escape) and not when
-// the handle is returned (the caller joins it).
+// Not when the handle is returned (the caller joins it). For a helper's
+// call, only when the helper has internal linkage: a helper other files may
+// call reports its own escape of its parameter; one only this file calls
+// leaves that to its callers, which know whether they own what they pass.
 //
 //===----------------------------------------------------------------------===//
 #include "Conflicts.h"
@@ -140,9 +142,23 @@ std::optional<Finding> Engine::escape(const Decl *Function, const SpawnSite &Sit
                                       llvm::ArrayRef<TaskAccess> Reach) {
   FunctionOrdering *Ordering = orderingOf(Function);
   const Expr *DetachedLater = Ordering ? Ordering->findDetach(Site.Handle) : nullptr;
-  if ((Site.Joins != JoinKind::Never && !DetachedLater) || Site.Returned ||
-      Site.HelperSpawn)
+  if ((Site.Joins != JoinKind::Never && !DetachedLater) || Site.Returned)
     return std::nullopt;
+  auto Internal = [&](const Decl *D) {
+    const auto *F = dyn_cast_or_null<FunctionDecl>(D);
+    return F && !isa<CXXMethodDecl>(F) && F->getFormalLinkage() == Linkage::Internal &&
+           !callersOf(F).empty();
+  };
+  if (Site.HelperSpawn) {
+    // The spawn itself is in a helper only this file calls (the escape was
+    // left to its callers), else it was reported where it is.
+    const Decl *Origin = enclosingFunction(Site.HelperSpawn, Ctx);
+    for (const auto *M = dyn_cast_or_null<CXXMethodDecl>(Origin);
+         M && M->getParent()->isLambda(); M = dyn_cast_or_null<CXXMethodDecl>(Origin))
+      Origin = dyn_cast_or_null<Decl>(M->getParent()->getDeclContext());
+    if (!Internal(Origin))
+      return std::nullopt;
+  }
   bool OwnedOutside = false;
   bool OthersInView = false;
   if (const VarDecl *V = Session.rootVar()) {
@@ -150,6 +166,9 @@ std::optional<Finding> Engine::escape(const Decl *Function, const SpawnSite &Sit
     if (V->hasGlobalStorage()) {
       OwnedOutside = true;
     } else if (const auto *Param = dyn_cast<ParmVarDecl>(V)) {
+      // Its callers, all in view, decide.
+      if (Internal(Function))
+        return std::nullopt;
       OwnedOutside = Param->getType()->isReferenceType() ||
                      refersElsewhere(Param->getType(), Types) ||
                      Session.depth() > 0;

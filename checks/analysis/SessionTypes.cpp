@@ -77,6 +77,20 @@ Verdict SessionTypeClassifier::verdictFromSugar(QualType T,
     if (const NamedDecl *D = sugarDecl(Ty))
       if (Verdict V = verdictForName(D, Kind); V != Verdict::NotSession)
         return V;
+    // An alias template that stands for one of its arguments (`template
+    // <class T> using Id = T;`): the argument as written keeps its sugar,
+    // which the substituted type does not.
+    if (const auto *TST = dyn_cast<TemplateSpecializationType>(Ty);
+        TST && TST->isTypeAlias())
+      if (const auto *Subst =
+              TST->getAliasedType()->getAs<SubstTemplateTypeParmType>()) {
+        unsigned Index = Subst->getIndex();
+        llvm::ArrayRef<TemplateArgument> Args = TST->template_arguments();
+        if (Index < Args.size() && Args[Index].getKind() == TemplateArgument::Type)
+          if (Verdict V = verdictFromSugar(Args[Index].getAsType(), Kind);
+              V != Verdict::NotSession)
+            return V;
+      }
     if (const auto *Tag = dyn_cast<TagType>(Ty))
       return verdictForName(Tag->getDecl(), Kind);
     QualType Next = Ty->getLocallyUnqualifiedSingleStepDesugaredType();

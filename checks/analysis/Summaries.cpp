@@ -204,6 +204,40 @@ private:
       push(Captured->getCapturedStmt(), I.Ctx);
       return;
     }
+    // Binding a reference, a pointer or a handle to a session is not a use
+    // of it: `auto &c = db;`, `Args a{&db};`, `p = &db;`. The uses through
+    // the new name are.
+    if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : llvm::reverse(llvm::SmallVector<const Decl *, 2>(
+               Decls->decl_begin(), Decls->decl_end())))
+        if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit())
+          if (!(refersElsewhere(V->getType(), T.Types) && nameOnly(V->getInit())))
+            push(V->getInit(), I.Ctx);
+      return;
+    }
+    if (const auto *List = dyn_cast<InitListExpr>(S)) {
+      const InitListExpr *Semantic = List->isSemanticForm() ? List : List->getSemanticForm();
+      const RecordDecl *Record =
+          Semantic ? Semantic->getType()->getAsRecordDecl() : nullptr;
+      if (Record && Semantic) {
+        llvm::SmallVector<const FieldDecl *, 8> Fields(Record->fields());
+        for (unsigned Index = Semantic->getNumInits(); Index-- > 0;) {
+          const Expr *Init = Semantic->getInit(Index);
+          if (Index < Fields.size() && refersElsewhere(Fields[Index]->getType(), T.Types) &&
+              nameOnly(Init))
+            continue;
+          push(Init, I.Ctx);
+        }
+        return;
+      }
+    }
+    if (const auto *Assign = dyn_cast<BinaryOperator>(S);
+        Assign && Assign->getOpcode() == BO_Assign &&
+        refersElsewhere(Assign->getLHS()->getType(), T.Types) &&
+        nameOnly(Assign->getRHS())) {
+      push(Assign->getLHS(), I.Ctx);
+      return;
+    }
     if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
       if (Return->getRetValue() && returnsReference(Function) && !Out.Returns)
         Out.Returns = Fr.placeOf(Return->getRetValue());
@@ -413,6 +447,11 @@ private:
       Task.ReturnsHandle =
           Site.Returned || (Site.Handle && returnsVariable(Fr.body(), Site.Handle));
       Task.ReturnedJoins = Site.Returned ? Site.ReturnedJoins : Site.Joins;
+      if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(Site.Handle);
+          Param && Param->getType()->isReferenceType() && !detaches(Site.Handle)) {
+        Task.HandleParam = Param->getFunctionScopeIndex();
+        Task.ReturnedJoins = Site.Joins;
+      }
       Out.Tasks.push_back(std::move(Task));
       return;
     }
@@ -430,7 +469,7 @@ private:
       return false;
     if (Site.Joins == JoinKind::Never || Site.Returned)
       return true;
-    if (!Site.Handle)
+    if (!Site.Handle || isa<ParmVarDecl>(Site.Handle))
       return true;
     // Detached later, returned to the caller, or never joined in this body.
     if (detaches(Site.Handle) || returnsVariable(Fr.body(), Site.Handle))
@@ -516,6 +555,16 @@ private:
       Moved.Api = Def->getNameAsString();
       Moved.ReturnsHandle = Task.ReturnsHandle;
       Moved.ReturnedJoins = Task.ReturnedJoins;
+      // At this call the handle goes to the helper's argument (the site's
+      // handle); beyond it, to this function's own out-parameter if that
+      // is what the argument is.
+      Moved.HandleParam = Task.HandleParam;
+      std::optional<unsigned> PassedOn;
+      if (Task.HandleParam)
+        if (const Expr *Arg = argumentAt(Call, *Task.HandleParam))
+          if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(namedVar(Arg));
+              Param && Param->getType()->isReferenceType())
+            PassedOn = Param->getFunctionScopeIndex();
       for (const TaskAccess &A : Task.Reach) {
         std::optional<std::pair<Place, Passing>> Bound;
         std::optional<Place> P = T.translate(A.Use.Target, [&](const Place &Root) {
@@ -546,6 +595,23 @@ private:
         continue;
       if (const auto *CallE = dyn_cast<CallExpr>(Call))
         Out.HelperSpawns.push_back({CallE, Moved});
+      Moved.HandleParam = PassedOn;
+      // Joined here through the argument the helper stored the handle in.
+      if (Task.HandleParam && !PassedOn)
+        if (const Expr *Arg = argumentAt(Call, *Task.HandleParam)) {
+          const VarDecl *Handle = namedVar(Arg);
+          if (const auto *AddrOf = dyn_cast<UnaryOperator>(stripForwarding(Arg));
+              !Handle && AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+            Handle = namedVar(AddrOf->getSubExpr());
+          if (Handle && T.Joins.bodyJoins(Fr.body(), Handle)) {
+            for (const TaskAccess &A : Moved.Reach) {
+              Access Joined = A.Use;
+              Joined.ByTask = Call;
+              addAccess(Out, std::move(Joined));
+            }
+            continue;
+          }
+        }
       // The task outlives this function too, unless it joins the handle
       // the helper returns.
       if (Task.ReturnsHandle)

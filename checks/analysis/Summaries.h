@@ -81,6 +81,9 @@ struct EscapingTask {
   /// the returned value, the way ReturnedJoins says.
   bool ReturnsHandle = false;
   JoinKind ReturnedJoins = JoinKind::Explicit;
+  /// The handle is stored in this parameter (`pthread_t &tid`, `std::thread
+  /// &out`): the caller joins it through the argument.
+  std::optional<unsigned> HandleParam;
 };
 
 struct Summary {

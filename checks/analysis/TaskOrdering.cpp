@@ -160,23 +160,14 @@ bool FunctionOrdering::isJoin(const CFGElement &Element,
 }
 
 void FunctionOrdering::recordDetach(const Stmt *S, const SourceManager &SM) {
-  // `t.detach()` and `pthread_detach(tid)`.
-  const VarDecl *Handle = nullptr;
-  const Expr *Where = nullptr;
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S);
-      Member && Member->getMethodDecl() &&
-      Member->getMethodDecl()->getName() == "detach") {
-    Handle = namedVar(Member->getImplicitObjectArgument());
-    Where = Member->getCallee();
-  } else if (const auto *Call = dyn_cast<CallExpr>(S);
-             Call && Call->getDirectCallee() && Call->getNumArgs() == 1 &&
-             Call->getDirectCallee()->getName() == "pthread_detach") {
-    Handle = namedVar(Call->getArg(0));
-    Where = Call->getCallee();
-  }
+  // `t.detach()`, `pthread_detach(tid)`, a helper that detaches.
+  const auto *Call = dyn_cast<CallExpr>(S);
+  if (!Call)
+    return;
+  const VarDecl *Handle = Joins.detachedBy(S);
   if (!Handle)
     return;
-  const auto *Call = cast<CallExpr>(S);
+  const Expr *Where = Call->getCallee();
   // The first in source order, whatever order the CFG lists blocks in.
   const Expr *&First = Detaches[Handle];
   if (!First || SM.isBeforeInTranslationUnit(Call->getBeginLoc(),
