@@ -733,7 +733,7 @@ public:
         R.InsertTextBefore(At, C.Before);
       }
     }
-    const RewriteBuffer *Buffer = R.getRewriteBufferFor(SM.getMainFileID());
+    const auto *Buffer = R.getRewriteBufferFor(SM.getMainFileID());
     // Every variant includes what its rewrites use.
     llvm::outs() << "#include <memory>\n#include <utility>\n";
     if (Buffer)
