@@ -70,37 +70,41 @@ constexpr llvm::StringLiteral FixNote =
 
 ConcurrentOperationsCheck::ConcurrentOperationsCheck(
     llvm::StringRef Name, clang::tidy::ClangTidyContext *Context)
-    : SessionLintCheck(Name, Context, /*WithTasks=*/false),
-      Types(&TypeOptions.classifier()),
-      Finder(std::make_unique<OperationFinder>(*Types)) {}
+    : SessionLintCheck(Name, Context, /*WithTasks=*/false) {}
 
 ConcurrentOperationsCheck::~ConcurrentOperationsCheck() = default;
 
 void ConcurrentOperationsCheck::registerMatchers(MatchFinder *F) {
   if (!registerConfigurationError(F))
     return;
+  F->addMatcher(cxxOperatorCallExpr(unless(isInSystemCode()),
+                                    hasAnyOverloadedOperatorName("&&", "||"))
+                    .bind("operator"),
+                this);
+  F->addMatcher(callExpr(unless(isInSystemCode()),
+                         callee(functionDecl(hasAnyName(
+                             "make_parallel_group", "when_all", "when_all_ready",
+                             "collectAll", "collectAllTry", "collect_all"))))
+                    .bind("group"),
+                this);
   F->addMatcher(
-      cxxOperatorCallExpr(
-                            unless(isInSystemCode()),
-                            hasAnyOverloadedOperatorName("&&", "||"))
-                            .bind("operator"),
+      callExpr(unless(isInSystemCode()), callee(functionDecl(hasAsyncName())))
+          .bind("operation"),
       this);
+  // The engine's summaries need the functions of the file.
   F->addMatcher(
-      callExpr(unless(isInSystemCode()),
-                        callee(functionDecl(hasAnyName(
-                            "make_parallel_group", "when_all", "when_all_ready",
-                            "collectAll", "collectAllTry", "collect_all"))))
-                   .bind("group"),
-      this);
-  F->addMatcher(
-      callExpr(unless(isInSystemCode()),
-                                 callee(functionDecl(hasAsyncName())))
-                            .bind("operation"),
+      functionDecl(isDefinition(), unless(isExpansionInSystemHeader())).bind("function"),
       this);
 }
 
 void ConcurrentOperationsCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
+  if (!Analysis)
+    Analysis = std::make_unique<Engine>(*Ctx, TypeOptions.classifier(), Joins);
+  if (const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
+    Analysis->addFunction(Function);
+    return;
+  }
   if (const auto *Op = Result.Nodes.getNodeAs<CXXOperatorCallExpr>("operator")) {
     if (!isAwaitableOperator(Op) || Op->containsErrors())
       return;
@@ -109,71 +113,66 @@ void ConcurrentOperationsCheck::check(const MatchFinder::MatchResult &Result) {
       if (const auto *Outer = Parent.get<CXXOperatorCallExpr>();
           Outer && isAwaitableOperator(Outer))
         return;
-    llvm::SmallVector<const Expr *, 4> Operands;
-    flattenOperands(Op, Operands);
-    checkTogether(Operands, Op->getOperator() == OO_AmpAmp ? "operator&&"
-                                                           : "operator||");
+    Together T;
+    T.Function = enclosingFunction(Op, *Ctx, &Enclosing);
+    flattenOperands(Op, T.Operands);
+    T.Combinator = Op->getOperator() == OO_AmpAmp ? "operator&&" : "operator||";
+    if (T.Function)
+      Combinators.push_back(std::move(T));
     return;
   }
   if (const auto *Group = Result.Nodes.getNodeAs<CallExpr>("group")) {
     if (Group->containsErrors())
       return;
-    llvm::SmallVector<const Expr *, 4> Operands(Group->arguments());
-    checkTogether(Operands, Group->getDirectCallee()->getName());
+    Together T;
+    T.Function = enclosingFunction(Group, *Ctx, &Enclosing);
+    T.Operands.append(Group->arg_begin(), Group->arg_end());
+    T.Combinator = Group->getDirectCallee()->getName().str();
+    if (T.Function)
+      Combinators.push_back(std::move(T));
     return;
   }
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("operation");
   if (!Call || Call->containsErrors())
     return;
-  std::optional<Operation> Op = Finder->directOperation(Call);
-  if (!Op)
-    return;
   Launch How = launchOf(Call);
   if (How == Launch::Lazy)
     return;
-  const Decl *Function = enclosingFunction(Call, *Ctx);
+  const Decl *Function = enclosingFunction(Call, *Ctx, &Enclosing);
   if (!Function)
     return;
   SpawnSite Site;
   Site.Call = Call;
-  Site.Api = Op->Name;
   Site.Joins = JoinKind::Never;
   if (How == Launch::Future) {
     const VarDecl *Handle = nullptr;
     const Expr *DetachedAt = nullptr;
-    if (findDestination(Call, *Ctx, Handle, DetachedAt) ==
-            Destination::Variable &&
+    if (findDestination(Call, *Ctx, Handle, DetachedAt) == Destination::Variable &&
         Handle) {
       Site.Handle = Handle;
       Site.Joins = JoinKind::Explicit;
     }
   }
-  Pending[Function].push_back({*Op, std::move(Site)});
+  Pending[Function].push_back({Call, std::move(Site)});
 }
 
-void ConcurrentOperationsCheck::checkTogether(
-    llvm::ArrayRef<const Expr *> Operands, llvm::StringRef Combinator) {
+void ConcurrentOperationsCheck::checkTogether(const Together &Group) {
+  if (hasErrors(Group.Function))
+    return;
+  OperationFinder Finder(Analysis->summaries(),
+                         Analysis->summaries().frameOf(Group.Function));
   llvm::SmallVector<llvm::SmallVector<Operation, 2>, 4> PerOperand;
-  for (const Expr *Operand : Operands)
-    PerOperand.push_back(Finder->operationsIn(Operand));
-  const Decl *Function = Operands.empty()
-                             ? nullptr
-                             : enclosingFunction(Operands.front(), *Ctx);
-  std::unique_ptr<SessionAliases> Names;
-  if (Function)
-    Names = std::make_unique<SessionAliases>(Function->getBody(), *Types);
-  auto Same = [&](const SessionRef &A, const SessionRef &B) {
-    return Names ? Names->same(A.Decl, B.Decl) : A.Decl == B.Decl;
-  };
+  for (const Expr *Operand : Group.Operands)
+    PerOperand.push_back(Finder.operationsIn(Operand));
   // One finding per later operand and session: the first conflict wins.
   for (unsigned J = 1; J < PerOperand.size(); ++J)
     for (const Operation &Second : PerOperand[J]) {
       bool Reported = false;
       for (unsigned I = 0; I < J && !Reported; ++I)
         for (const Operation &First : PerOperand[I])
-          if (Same(First.Target, Second.Target) &&
-              conflict(First, Second, Finder->concurrencyOf(Second.Target))) {
-            report(Second, First, Combinator);
+          if (First.Target == Second.Target &&
+              conflict(First, Second, concurrencyOf(Second.Target))) {
+            report(Second, First, Group.Combinator);
             Reported = true;
             break;
           }
@@ -181,69 +180,77 @@ void ConcurrentOperationsCheck::checkTogether(
 }
 
 void ConcurrentOperationsCheck::onEndOfTranslationUnit() {
-  runWithLargeStack([&] {
-    for (auto &[Function, Ops] : Pending)
-      checkLaunched(Function, Ops);
-  });
+  if (Analysis)
+    runWithLargeStack([&] {
+      for (const Together &T : Combinators)
+        checkTogether(T);
+      for (auto &[Function, Ops] : Pending)
+        checkLaunched(Function, Ops);
+    });
+  Combinators.clear();
   Pending.clear();
+  Enclosing.clear();
+  Analysis.reset();
   Joins = JoinFinder();
 }
 
 void ConcurrentOperationsCheck::checkLaunched(const Decl *Function,
                                               llvm::ArrayRef<Launched> Ops) {
+  if (hasErrors(Function))
+    return;
   std::unique_ptr<FunctionOrdering> Ordering =
       FunctionOrdering::build(Function, *Ctx, Joins);
   if (!Ordering)
     return;
-  SessionAliases Names(Function->getBody(), *Types);
-  for (const Launched &First : Ops) {
-    OpConcurrency Concurrency = Finder->concurrencyOf(First.Op.Target);
-    std::optional<Operation> Conflicting;
-    // A use of the session only matters when it starts a conflicting
-    // operation; everything else is passed over.
-    auto NotAnOperation = [&](const Stmt *Use) {
-      if (Use == First.Site.Call)
-        return !conflict(First.Op, First.Op, Concurrency);
-      DynTypedNode Node = DynTypedNode::create(*Use);
-      for (unsigned Up = 0; Up < 6; ++Up) {
-        DynTypedNodeList Parents = Ctx->getParents(Node);
-        if (Parents.empty())
-          break;
-        Node = Parents[0];
-        if (const auto *Call = Node.get<CallExpr>()) {
-          for (const Operation &Op : Finder->operationsIn(Call))
-            if (Names.same(Op.Target.Decl, First.Op.Target.Decl) &&
-                conflict(First.Op, Op, Concurrency)) {
-              Conflicting = Op;
-              return false;
-            }
+  OperationFinder Finder(Analysis->summaries(),
+                         Analysis->summaries().frameOf(Function));
+  const SourceManager &SM = Ctx->getSourceManager();
+  for (const Launched &L : Ops) {
+    std::optional<Operation> First = Finder.directOperation(L.Call);
+    if (!First)
+      continue;
+    OpConcurrency Concurrency = concurrencyOf(First->Target);
+    // The earliest operation, on any path before the first is waited for,
+    // that conflicts with it; or the first again, in a loop.
+    std::optional<std::pair<Operation, bool>> Best;
+    Ordering->forEachAfter(L.Site, [&](const Stmt *S) {
+      const auto *Call = dyn_cast<CallExpr>(S);
+      if (!Call)
+        return false;
+      if (Call == L.Call) {
+        if (!conflict(*First, *First, Concurrency))
+          return false;
+        if (!Best)
+          Best = {*First, true};
+        return true;
+      }
+      llvm::SmallVector<Operation, 2> Ops;
+      if (std::optional<Operation> Op = Finder.directOperation(Call))
+        Ops.push_back(*Op);
+      else
+        Ops = Finder.operationsOfCall(Call);
+      for (const Operation &Op : Ops)
+        if (Op.Target == First->Target && conflict(*First, Op, Concurrency)) {
+          if (!Best || Best->second ||
+              SM.isBeforeInTranslationUnit(Op.Start->getExprLoc(),
+                                           Best->first.Start->getExprLoc()))
+            Best = {Op, false};
           return true;
         }
-      }
-      return true;
-    };
-    std::optional<ConcurrentUse> Use = Ordering->firstConcurrentUse(
-        First.Site, First.Op.Target, Names, NotAnOperation);
-    if (!Use)
+      return false;
+    });
+    if (!Best)
       continue;
-    if (Use->What == ConcurrentUse::SameSpawnAgain) {
-      Operation Again = First.Op;
-      report(Again, First.Op, "a loop");
-      continue;
-    }
-    // Recompute for the use the walk settled on (the predicate may have
-    // been asked about later uses on other paths).
-    Conflicting.reset();
-    NotAnOperation(Use->Where);
-    if (Conflicting)
-      report(*Conflicting, First.Op, "");
+    report(Best->first, *First, Best->second ? "a loop" : "");
   }
 }
 
 void ConcurrentOperationsCheck::report(const Operation &Second,
                                        const Operation &First,
                                        llvm::StringRef Combinator) {
-  const ValueDecl *Target = Second.Target.Decl;
+  const ValueDecl *Target = Second.Named;
+  if (!Target)
+    return;
   std::string Type = spelledTypeOf(Target, *Ctx);
   if (Combinator == "a loop") {
     diag(Second.Start->getExprLoc(),
@@ -267,7 +274,7 @@ void ConcurrentOperationsCheck::report(const Operation &Second,
          DiagnosticIDs::Note)
         << First.Name;
   }
-  switch (Finder->concurrencyOf(Second.Target)) {
+  switch (concurrencyOf(Second.Target)) {
   case OpConcurrency::OneAtATime:
     break;
   case OpConcurrency::FullDuplex:

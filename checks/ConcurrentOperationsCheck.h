@@ -11,21 +11,15 @@
 #ifndef SESSIONLINT_CONCURRENTOPERATIONSCHECK_H
 #define SESSIONLINT_CONCURRENTOPERATIONSCHECK_H
 
-#include "analysis/Aliases.h"
-#include "analysis/Joins.h"
-#include "analysis/Operations.h"
-#include "analysis/SessionTypes.h"
-#include "analysis/SpawnSites.h"
 #include "SessionLintCheck.h"
+#include "analysis/Engine.h"
+#include "analysis/Operations.h"
 
-#include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/MapVector.h"
 #include <memory>
 #include <vector>
 
 namespace sessionlint {
-
-class FunctionOrdering;
 
 class ConcurrentOperationsCheck : public SessionLintCheck {
 public:
@@ -37,28 +31,33 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
+  /// Operands that run at once (awaitable operators, a parallel group,
+  /// when_all), and the combinator's name.
+  struct Together {
+    const clang::Decl *Function;
+    llvm::SmallVector<const clang::Expr *, 4> Operands;
+    std::string Combinator;
+  };
   /// An operation launched without waiting for it (use_future, a
   /// completion handler, detached) and how it is waited for.
   struct Launched {
-    Operation Op;
+    const clang::CallExpr *Call;
     SpawnSite Site;
   };
 
-  /// Operands that run at once (awaitable operators, a parallel group,
-  /// when_all): reports each pair that conflicts.
-  void checkTogether(llvm::ArrayRef<const clang::Expr *> Operands,
-                     llvm::StringRef Combinator);
-  void checkLaunched(const clang::Decl *Function,
-                     llvm::ArrayRef<Launched> Ops);
+  /// Reports each pair of operands that conflict.
+  void checkTogether(const Together &T);
+  void checkLaunched(const clang::Decl *Function, llvm::ArrayRef<Launched> Ops);
   void report(const Operation &Second, const Operation &First,
               llvm::StringRef Combinator);
 
-  SessionTypeClassifier *Types;
-  std::unique_ptr<OperationFinder> Finder;
-
   clang::ASTContext *Ctx = nullptr;
-  llvm::MapVector<const clang::Decl *, std::vector<Launched>> Pending;
   JoinFinder Joins;
+  EnclosingCache Enclosing;
+  std::vector<Together> Combinators;
+  llvm::MapVector<const clang::Decl *, std::vector<Launched>> Pending;
+  /// Per translation unit: the summaries of its coroutines and helpers.
+  std::unique_ptr<Engine> Analysis;
 };
 
 } // namespace sessionlint

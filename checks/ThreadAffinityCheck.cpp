@@ -1,10 +1,10 @@
 #include "ThreadAffinityCheck.h"
+#include "analysis/LargeStack.h"
 #include "analysis/Names.h"
-#include "analysis/SpawnSites.h"
-#include "analysis/TaskReach.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/MapVector.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -13,7 +13,11 @@ namespace sessionlint {
 
 ThreadAffinityCheck::ThreadAffinityCheck(llvm::StringRef Name,
                                          clang::tidy::ClangTidyContext *Context)
-    : SessionLintCheck(Name, Context) {}
+    : SessionLintCheck(Name, Context) {
+  Joins.setUserJoins(&TypeOptions.joinFunctions());
+}
+
+ThreadAffinityCheck::~ThreadAffinityCheck() = default;
 
 void ThreadAffinityCheck::registerMatchers(MatchFinder *Finder) {
   if (!registerConfigurationError(Finder))
@@ -22,28 +26,57 @@ void ThreadAffinityCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void ThreadAffinityCheck::check(const MatchFinder::MatchResult &Result) {
+  Ctx = Result.Context;
+  if (!Analysis)
+    Analysis = std::make_unique<Engine>(*Ctx, TypeOptions.classifier(), Joins);
   const auto *Candidate = Result.Nodes.getNodeAs<Stmt>("spawn");
   std::optional<SpawnSite> Site = recognizeSpawn(
       Candidate, *Result.Context, &TypeOptions.spawnFunctions());
   if (!Site)
     return;
-  for (const ReachedSession &Reached :
-       sessionsReachedBy(*Site, TypeOptions.classifier(),
-                         Verdict::ThreadAffine)) {
-    const ValueDecl *Object = Reached.Session.Decl;
-    diag(Reached.Anchor, "%0 of type '%1' may only be used from the thread "
-                         "that created it, but a task started by '%2' uses it")
-        << Object << spelledTypeOf(Object, *Result.Context) << Site->Api;
-    diag(Site->Call->getBeginLoc(), "task started here", DiagnosticIDs::Note);
-    diag(Object->getLocation(), "%0 belongs to the thread that runs this code",
-         DiagnosticIDs::Note)
-        << Object;
-    diag(Reached.Anchor,
-         "create the object inside the task (for QSqlDatabase: "
-         "QSqlDatabase::cloneDatabase with a connection name of the task's "
-         "own, then open it there)",
-         DiagnosticIDs::Note);
-  }
+  const Decl *Function = enclosingFunction(Candidate, *Ctx, &Enclosing);
+  if (!Function)
+    return;
+  Sites.push_back({Function, Site->Call});
+  Analysis->addSite(Function, std::move(*Site));
+}
+
+void ThreadAffinityCheck::onEndOfTranslationUnit() {
+  if (Analysis)
+    runWithLargeStack([&] {
+      llvm::DenseSet<const Stmt *> Done;
+      for (const auto &[Function, Call] : Sites) {
+        const SpawnSite *Site = Analysis->summaries().spawnAt(Call);
+        if (!Site || !Done.insert(Call).second || hasErrors(Function))
+          continue;
+        // One finding per object, where the task first obtains it.
+        llvm::MapVector<Place, const TaskAccess *> Objects;
+        for (const TaskAccess &A : Analysis->reachOf(Function, *Site))
+          if (TypeOptions.classifier().classify(A.Use.Target.type()).isThreadAffine() &&
+              A.Named)
+            Objects.try_emplace(A.Use.Target, &A);
+        for (const auto &[Object, Use] : Objects) {
+          const ValueDecl *Named = Use->Named;
+          diag(Use->Anchor, "%0 of type '%1' may only be used from the thread "
+                            "that created it, but a task started by '%2' uses it")
+              << Named << spelledTypeOf(Named, *Ctx) << Site->Api;
+          diag(Site->Call->getBeginLoc(), "task started here", DiagnosticIDs::Note);
+          diag(Named->getLocation(), "%0 belongs to the thread that runs this code",
+               DiagnosticIDs::Note)
+              << Named;
+          diag(Use->Anchor,
+               "create the object inside the task (for QSqlDatabase: "
+               "QSqlDatabase::cloneDatabase with a connection name of the task's "
+               "own, then open it there)",
+               DiagnosticIDs::Note);
+        }
+      }
+    });
+  Analysis.reset();
+  Sites.clear();
+  Enclosing.clear();
+  Joins = JoinFinder();
+  Joins.setUserJoins(&TypeOptions.joinFunctions());
 }
 
 } // namespace sessionlint

@@ -1,6 +1,7 @@
 #include "Operations.h"
 #include "Names.h"
 #include "SpawnSites.h"
+#include "Summaries.h"
 #include "Walk.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -11,10 +12,6 @@ using namespace clang;
 
 namespace sessionlint {
 namespace {
-
-/// How deep coroutine and helper calls are followed to find the
-/// operations they start on their reference parameters.
-constexpr unsigned CallDepth = 2;
 
 /// Stream types with operation rules, by the qualified name of their class
 /// (template). Sources: Asio "Thread safety" of basic_stream_socket and
@@ -111,12 +108,12 @@ llvm::StringRef kindName(OpKind Kind) {
   return "";
 }
 
-bool OperationFinder::isTarget(QualType T) {
-  return Types.classify(T).isUnsafe() || streamRule(T).has_value();
+bool OperationFinder::isTarget(QualType Type) const {
+  return T.types().classify(Type).isUnsafe() || streamRule(Type).has_value();
 }
 
-OpConcurrency OperationFinder::concurrencyOf(const SessionRef &Target) {
-  if (std::optional<OpConcurrency> Rule = streamRule(Target.Decl->getType()))
+OpConcurrency concurrencyOf(const Place &Target) {
+  if (std::optional<OpConcurrency> Rule = streamRule(Target.type()))
     return *Rule;
   return OpConcurrency::OneAtATime;
 }
@@ -124,6 +121,25 @@ OpConcurrency OperationFinder::concurrencyOf(const SessionRef &Target) {
 bool conflict(const Operation &A, const Operation &B, OpConcurrency C) {
   return conflict(A.Kind, B.Kind, C);
 }
+
+namespace {
+
+/// The declaration an object expression names (`sock`, `this->ws_`).
+const ValueDecl *namedBy(const Expr *E) {
+  E = stripForwarding(E);
+  if (const auto *Deref = dyn_cast<UnaryOperator>(E);
+      Deref && (Deref->getOpcode() == UO_Deref || Deref->getOpcode() == UO_AddrOf))
+    E = stripForwarding(Deref->getSubExpr());
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E); Op && Op->getNumArgs() > 0)
+    return namedBy(Op->getArg(0));
+  return nullptr;
+}
+
+} // namespace
 
 std::optional<Operation> OperationFinder::directOperation(const Expr *E) {
   const auto *Call = dyn_cast_or_null<CallExpr>(stripForwarding(E));
@@ -161,86 +177,94 @@ std::optional<Operation> OperationFinder::directOperation(const Expr *E) {
     Name = Unresolved->getName().getAsIdentifierInfo()->getName();
     Object = Unresolved->getBase();
   }
-  if (!Name.starts_with("async_"))
+  if (!Name.starts_with("async_") || !Object)
     return std::nullopt;
-  std::optional<SessionRef> Target = namedSession(Object);
-  if (!Target || !isTarget(Target->Decl->getType()))
+  std::optional<Place> Target = F.placeOf(Object);
+  if (!Target || !isTarget(Target->type()))
     return std::nullopt;
   Operation Op;
   Op.Start = Call;
-  Op.TargetLoc = Object->getExprLoc();
   Op.Target = *Target;
+  Op.Named = namedBy(Object);
+  if (!Op.Named)
+    Op.Named = Target->decl();
   Op.Kind = kindOf(Name);
   Op.Name = Name.str();
   return Op;
 }
 
-void OperationFinder::collectCall(const CallExpr *Call, unsigned Depth,
-                                  llvm::SmallVectorImpl<Operation> &Out) {
+llvm::SmallVector<Operation, 2>
+OperationFinder::operationsOfCall(const CallExpr *Call) {
+  llvm::SmallVector<Operation, 2> Out;
   const FunctionDecl *Callee = Call->getDirectCallee();
-  if (!Callee)
-    return;
-  unsigned Offset = 0;
-  if (isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee))
-    Offset = 1;
-  const FunctionDecl *Definition = nullptr;
-  bool BodyInView = Callee->hasBody(Definition) && Definition &&
-                    !Definition->isInvalidDecl() && Depth < CallDepth;
+  if (!Callee || isStdMove(Call) ||
+      (Callee->getIdentifier() && Callee->getName().starts_with("async_")))
+    return Out;
+  auto Add = [&](Operation Op) {
+    if (llvm::none_of(Out, [&](const Operation &O) {
+          return O.Kind == Op.Kind && O.Target == Op.Target;
+        }))
+      Out.push_back(std::move(Op));
+  };
+  if (const FunctionDecl *Def = T.definitionOf(Callee)) {
+    // In view: what its summary says it does with what it is handed.
+    const Summary &S = T.of(Def);
+    std::vector<Access> Accesses = S.Accesses;
+    for (const EscapingTask &Task : S.Tasks)
+      for (const TaskAccess &A : Task.Reach)
+        Accesses.push_back(A.Use);
+    for (const Access &A : Accesses) {
+      const Expr *Argument = nullptr;
+      std::optional<Place> P = T.translate(A.Target, [&](const Place &Root) {
+        if (const VarDecl *V = Root.rootVar())
+          if (const auto *Param = dyn_cast<ParmVarDecl>(V))
+            if (Param->getFunctionScopeIndex() < Call->getNumArgs())
+              Argument = Call->getArg(Param->getFunctionScopeIndex());
+        return T.bindRoot(Root, Def, Call, F);
+      }, F);
+      if (!P || !isTarget(P->type()))
+        continue;
+      Operation Op;
+      Op.Start = Call;
+      Op.Target = *P;
+      Op.Named = Argument ? namedBy(Argument) : nullptr;
+      if (!Op.Named)
+        Op.Named = P->decl();
+      Op.Kind = A.Kind;
+      Op.Name = Callee->getNameAsString();
+      Add(std::move(Op));
+    }
+    return Out;
+  }
+  // Out of view: it may do anything with a session it gets by reference
+  // while it is in flight.
+  unsigned Offset = isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
   for (unsigned I = Offset; I < Call->getNumArgs(); ++I) {
     unsigned ParamIndex = I - Offset;
     if (ParamIndex >= Callee->getNumParams())
       break;
     const Expr *Arg = Call->getArg(I);
-    if (isStdMove(Arg))
-      continue;
     QualType ParamType = Callee->getParamDecl(ParamIndex)->getType();
-    const Expr *Named = stripForwarding(Arg);
-    if (const auto *AddrOf = dyn_cast<UnaryOperator>(Named);
-        AddrOf && AddrOf->getOpcode() == UO_AddrOf)
-      Named = AddrOf->getSubExpr();
-    else if (!ParamType->isReferenceType() && !ParamType->isPointerType())
-      continue; // A copy is the callee's own object.
-    std::optional<SessionRef> Target = namedSession(Named);
-    if (!Target || !isTarget(Target->Decl->getType()))
+    if (isStdMove(Arg) ||
+        (!ParamType->isReferenceType() && !ParamType->isPointerType()))
+      continue; // Moved, or a copy: the callee's own object.
+    std::optional<Place> P = F.placeOf(Arg);
+    if (!P || !isTarget(P->type()))
       continue;
-    // What the callee does with its parameter, mapped back to the argument.
-    llvm::SmallVector<Operation, 2> Inner;
-    if (BodyInView) {
-      const ParmVarDecl *Param = Definition->getParamDecl(ParamIndex);
-      llvm::SmallVector<Operation, 4> All;
-      collect(Definition->getBody(), Depth + 1, All);
-      for (const Operation &Op : All)
-        if (Op.Target.Decl == Param)
-          Inner.push_back(Op);
-    }
-    if (BodyInView && !Inner.empty()) {
-      for (Operation Op : Inner) {
-        Op.Start = Call;
-        Op.TargetLoc = Arg->getExprLoc();
-        Op.Target = *Target;
-        Op.Name = Callee->getNameAsString();
-        if (llvm::none_of(Out, [&](const Operation &O) {
-              return O.Start == Call && O.Kind == Op.Kind &&
-                     O.Target == Op.Target;
-            }))
-          Out.push_back(Op);
-      }
-      continue;
-    }
-    // Out of view, or used without an async_ call we know: it may do
-    // anything with the session while it is in flight.
     Operation Op;
     Op.Start = Call;
-    Op.TargetLoc = Arg->getExprLoc();
-    Op.Target = *Target;
+    Op.Target = *P;
+    Op.Named = namedBy(Arg);
+    if (!Op.Named)
+      Op.Named = P->decl();
     Op.Kind = OpKind::Exclusive;
     Op.Name = Callee->getNameAsString();
-    Out.push_back(Op);
+    Add(std::move(Op));
   }
+  return Out;
 }
 
-void OperationFinder::collect(const Stmt *Root, unsigned Depth,
-                              llvm::SmallVectorImpl<Operation> &Out) {
+void OperationFinder::collect(const Stmt *Root, llvm::SmallVectorImpl<Operation> &Out) {
   walk(Root, [&](const Stmt *S) {
     if (const auto *E = dyn_cast<Expr>(S)) {
       if (std::optional<Operation> Op = directOperation(E)) {
@@ -250,20 +274,17 @@ void OperationFinder::collect(const Stmt *Root, unsigned Depth,
     }
     if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
       size_t Before = Out.size();
-      collect(Lambda->getBody(), Depth, Out);
+      collect(Lambda->getBody(), Out);
       addPlainUses(Lambda, Before, Out);
       return Step::Skip;
     }
     if (const auto *Call = dyn_cast<CallExpr>(S);
-        Call && !isStdMove(Call) && Call->getDirectCallee() &&
-        !isa<CXXMemberCallExpr>(Call)) {
-      llvm::StringRef Name = Call->getDirectCallee()->getName();
+        Call && !isa<CXXMemberCallExpr>(Call) && Call->getDirectCallee()) {
       // A coroutine or helper handed the session: what it does with it.
-      if (!Name.starts_with("async_")) {
-        size_t Before = Out.size();
-        collectCall(Call, Depth, Out);
-        if (Out.size() != Before)
-          return Step::Skip;
+      llvm::SmallVector<Operation, 2> Ops = operationsOfCall(Call);
+      if (!Ops.empty()) {
+        Out.append(Ops.begin(), Ops.end());
+        return Step::Skip;
       }
     }
     return Step::Descend;
@@ -274,37 +295,34 @@ void OperationFinder::addPlainUses(const LambdaExpr *Lambda, size_t Before,
                                    llvm::SmallVectorImpl<Operation> &Out) {
   // `stdexec::then([&] { conn.query(); })`: a lambda that runs as part of an
   // operation and uses a one-at-a-time session synchronously occupies it.
-  llvm::SmallVector<const Stmt *, 16> Work{Lambda->getBody()};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S || isa<LambdaExpr>(S))
-      continue;
-    if (const auto *E = dyn_cast<Expr>(S))
-      if (std::optional<SessionRef> Target = namedSession(E);
-          Target && (isa<DeclRefExpr>(E) || isa<MemberExpr>(E)) &&
-          Types.classify(Target->Decl->getType()).isUnsafe() &&
-          !streamRule(Target->Decl->getType()) &&
-          llvm::none_of(llvm::drop_begin(Out, Before),
-                        [&](const Operation &Op) {
-                          return Op.Target == *Target;
-                        })) {
-        Operation Op;
-        Op.Start = E;
-        Op.TargetLoc = E->getExprLoc();
-        Op.Target = *Target;
-        Op.Kind = OpKind::Exclusive;
-        Op.Name = "lambda";
-        Out.push_back(Op);
-        continue;
-      }
-    for (const Stmt *Child : S->children())
-      Work.push_back(Child);
-  }
+  walk(Lambda->getBody(), [&](const Stmt *S) {
+    if (isa<LambdaExpr>(S))
+      return Step::Skip;
+    const auto *E = dyn_cast<Expr>(S);
+    if (!E || !(isa<DeclRefExpr>(E) || isa<MemberExpr>(E)))
+      return Step::Descend;
+    std::optional<Place> Target = F.placeOf(E);
+    if (!Target || !T.types().classify(Target->type()).isUnsafe() ||
+        streamRule(Target->type()) ||
+        llvm::any_of(llvm::drop_begin(Out, Before),
+                     [&](const Operation &Op) { return Op.Target == *Target; }))
+      return Step::Skip;
+    Operation Op;
+    Op.Start = E;
+    Op.Target = *Target;
+    Op.Named = namedBy(E);
+    if (!Op.Named)
+      Op.Named = Target->decl();
+    Op.Kind = OpKind::Exclusive;
+    Op.Name = "lambda";
+    Out.push_back(Op);
+    return Step::Skip;
+  });
 }
 
 llvm::SmallVector<Operation, 2> OperationFinder::operationsIn(const Expr *E) {
   llvm::SmallVector<Operation, 2> Out;
-  collect(E, 0, Out);
+  collect(E, Out);
   return Out;
 }
 

@@ -21,9 +21,8 @@
 #ifndef SESSIONLINT_ANALYSIS_OPERATIONS_H
 #define SESSIONLINT_ANALYSIS_OPERATIONS_H
 
-#include "Aliases.h"
+#include "Places.h"
 #include "SessionTypes.h"
-#include "TaskReach.h"
 
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -32,6 +31,8 @@
 namespace sessionlint {
 
 enum class OpKind { Exclusive, Read, Write, PingPong, Close };
+
+class SummaryTable;
 
 enum class OpConcurrency {
   /// One operation at a time (database sessions).
@@ -45,17 +46,24 @@ enum class OpConcurrency {
 struct Operation {
   /// The call that starts it, where a diagnostic points.
   const clang::Expr *Start = nullptr;
-  /// Where the target is named in Start (the object or the argument).
-  clang::SourceLocation TargetLoc;
-  SessionRef Target;
+  /// The session it runs on, in the frame of the function that starts it.
+  Place Target;
+  /// The declaration that names the session there, for the diagnostic.
+  const clang::ValueDecl *Named = nullptr;
   OpKind Kind = OpKind::Exclusive;
   /// "async_execute", or the coroutine's name.
   std::string Name;
 };
 
+/// Finds the operations an expression starts, in the frame of the function
+/// it is written in: direct calls (`x.async_*(...)`, `async_read(x, ...)`,
+/// in generic lambdas too), the uses a coroutine or helper of this
+/// translation unit makes of what it is handed (its summary,
+/// Summaries.h), and, for one out of view, one exclusive operation on each
+/// session it gets by reference.
 class OperationFinder {
 public:
-  explicit OperationFinder(SessionTypeClassifier &Types) : Types(Types) {}
+  OperationFinder(SummaryTable &T, const Frame &F) : T(T), F(F) {}
 
   /// The operations E starts: E itself, the operands of a deferred
   /// operation or a lambda that starts one, or a coroutine call.
@@ -65,25 +73,27 @@ public:
   /// looking into coroutine bodies or sub-expressions).
   std::optional<Operation> directOperation(const clang::Expr *E);
 
-  /// How many operations Target's type allows in flight together.
-  OpConcurrency concurrencyOf(const SessionRef &Target);
+  /// The operations a call of a function (a coroutine, a helper) starts
+  /// on what it is handed; none when it is not such a call.
+  llvm::SmallVector<Operation, 2> operationsOfCall(const clang::CallExpr *Call);
 
   /// Whether an object of type T is a target: an unsafe session or a
   /// stream with operation rules.
-  bool isTarget(clang::QualType T);
+  bool isTarget(clang::QualType T) const;
 
 private:
-  void collect(const clang::Stmt *S, unsigned Depth,
-               llvm::SmallVectorImpl<Operation> &Out);
-  void collectCall(const clang::CallExpr *Call, unsigned Depth,
-                   llvm::SmallVectorImpl<Operation> &Out);
+  void collect(const clang::Stmt *S, llvm::SmallVectorImpl<Operation> &Out);
   /// Synchronous uses of one-at-a-time sessions in a lambda that found no
   /// asynchronous operation on them (from Out[Before] on).
   void addPlainUses(const clang::LambdaExpr *Lambda, size_t Before,
                     llvm::SmallVectorImpl<Operation> &Out);
 
-  SessionTypeClassifier &Types;
+  SummaryTable &T;
+  const Frame &F;
 };
+
+/// How many operations a session of this type allows in flight together.
+OpConcurrency concurrencyOf(const Place &Target);
 
 /// Whether a and b may not be in flight together on a target with the
 /// given concurrency.

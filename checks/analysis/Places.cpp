@@ -241,7 +241,10 @@ bool refersElsewhere(QualType T, SessionTypeClassifier &Types) {
       Name == "boost::shared_ptr" || Name == "std::reference_wrapper" ||
       Name == "boost::reference_wrapper")
     return true;
-  return Types.classify(T).CopyShares;
+  // Qt's QSqlDatabase is a value handle to a named connection: its copies
+  // share it, as a pointer's do.
+  SessionType S = Types.classify(T);
+  return S.CopyShares || S.isThreadAffine();
 }
 
 QualType elementTypeOf(QualType T) {

@@ -8,6 +8,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ExprConcepts.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/AST/StmtOpenMP.h"
@@ -393,6 +394,39 @@ const Decl *enclosingFunction(const Stmt *S, ASTContext &Ctx,
   }
 }
 
+const LambdaExpr *lambdaOf(const Expr *Callable) {
+  const Expr *E = stripForwarding(Callable);
+  // std::function<void()> (QThreadPool::start's parameter) built from a
+  // lambda: the lambda is the task.
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+      Construct && Construct->getNumArgs() >= 1)
+    if (const auto *Wrapped =
+            dyn_cast<LambdaExpr>(stripForwarding(Construct->getArg(0))))
+      return Wrapped;
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+    return Lambda;
+  // `auto task = [&] {...}; std::thread t(task);`
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
+      if (const Expr *Init = Var->getInit())
+        return dyn_cast<LambdaExpr>(stripForwarding(Init));
+  return nullptr;
+}
+
+bool returnsVariable(const Stmt *Body, const VarDecl *Handle) {
+  if (!Handle)
+    return false;
+  return !walk(Body, [&](const Stmt *S) {
+    if (isa<LambdaExpr>(S))
+      return Step::Skip;
+    if (const auto *Return = dyn_cast<ReturnStmt>(S);
+        Return && Return->getRetValue() &&
+        namedVar(Return->getRetValue()) == Handle)
+      return Step::Stop;
+    return Step::Descend;
+  });
+}
+
 bool isStdMove(const Expr *E) {
   const auto *Call = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
   if (!Call || Call->getNumArgs() != 1 || !Call->getDirectCallee())
@@ -538,9 +572,38 @@ std::optional<SpawnSite> recognizeUserSpawn(const CallExpr *Call,
 
 } // namespace
 
-std::optional<SpawnSite> recognizeSpawn(const Stmt *CandidateStmt,
-                                        ASTContext &Ctx,
-                                        const NameList *UserSpawns) {
+namespace {
+
+/// True when S sits in an operand that is never evaluated: sizeof, alignof,
+/// noexcept, a typeid of a non-polymorphic operand, decltype, typeof, or a
+/// requires-expression. `noexcept(std::thread(f))` starts no thread.
+bool isUnevaluated(const Stmt &S, ASTContext &Ctx) {
+  llvm::SmallVector<DynTypedNode, 8> Work{DynTypedNode::create(S)};
+  for (unsigned Steps = 0; !Work.empty() && Steps < 256; ++Steps) {
+    DynTypedNode Node = Work.pop_back_val();
+    if (const auto *St = Node.get<Stmt>()) {
+      if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, RequiresExpr>(St))
+        return true;
+      if (const auto *Typeid = dyn_cast<CXXTypeidExpr>(St);
+          Typeid && !Typeid->isPotentiallyEvaluated())
+        return true;
+      if (isa<LambdaExpr>(St))
+        return false; // A lambda body is evaluated when it is called.
+    }
+    if (const auto *Type = Node.get<TypeLoc>();
+        Type && (Type->getAs<DecltypeTypeLoc>() || Type->getAs<TypeOfExprTypeLoc>()))
+      return true;
+    if (Node.get<Decl>() && Node.get<Decl>()->isFunctionOrFunctionTemplate())
+      return false;
+    for (const DynTypedNode &Parent : Ctx.getParents(Node))
+      Work.push_back(Parent);
+  }
+  return false;
+}
+
+std::optional<SpawnSite> recognizeEvaluated(const Stmt *CandidateStmt,
+                                            ASTContext &Ctx,
+                                            const NameList *UserSpawns) {
   if (const auto *D = dyn_cast_or_null<OMPExecutableDirective>(CandidateStmt))
     return recognizeOpenMP(D);
   const auto *Candidate = dyn_cast_or_null<Expr>(CandidateStmt);
@@ -814,6 +877,17 @@ std::optional<SpawnSite> recognizeSpawn(const Stmt *CandidateStmt,
     Site.Joins = JoinKind::Never;
     break;
   }
+  return Site;
+}
+
+} // namespace
+
+std::optional<SpawnSite> recognizeSpawn(const Stmt *CandidateStmt,
+                                        ASTContext &Ctx,
+                                        const NameList *UserSpawns) {
+  std::optional<SpawnSite> Site = recognizeEvaluated(CandidateStmt, Ctx, UserSpawns);
+  if (Site && isUnevaluated(*CandidateStmt, Ctx))
+    return std::nullopt;
   return Site;
 }
 

@@ -144,6 +144,13 @@ const clang::Decl *enclosingFunction(const clang::Stmt *S,
 void followMovedHandle(SpawnSite &Site, const clang::Stmt *Body,
                        clang::ASTContext &Ctx);
 
+/// The lambda a callable is, directly, through a local variable initialised
+/// with it, or wrapped in a std::function built from it; null otherwise.
+const clang::LambdaExpr *lambdaOf(const clang::Expr *Callable);
+
+/// Whether Body returns the variable Handle (`return t;`).
+bool returnsVariable(const clang::Stmt *Body, const clang::VarDecl *Handle);
+
 /// Whether E's type is a function object: a lambda or a class with a call
 /// operator (a range or an iterator has none).
 bool isFunctionObject(const clang::Expr *E);

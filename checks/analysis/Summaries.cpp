@@ -1,11 +1,11 @@
 #include "Summaries.h"
-#include "Helpers.h"
 #include "Names.h"
 #include "Tasks.h"
 #include "Walk.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ExprConcepts.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/AST/StmtOpenMP.h"
 #include "clang/Basic/SourceManager.h"
@@ -244,9 +244,9 @@ private:
       pushChildren(S, I.Ctx);
       return;
     }
-    if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, CXXTypeidExpr>(S) &&
+    if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, CXXTypeidExpr, RequiresExpr>(S) &&
         !(isa<CXXTypeidExpr>(S) && cast<CXXTypeidExpr>(S)->isPotentiallyEvaluated()))
-      return; // Unevaluated: sizeof, noexcept, typeid of a type.
+      return; // Unevaluated: sizeof, noexcept, requires, typeid of a type.
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
       call(Call, I.Ctx);
       return;
@@ -675,8 +675,11 @@ const SpawnSite *SummaryTable::spawnAt(const Stmt *S) const {
 
 bool SummaryTable::isSessionLeaf(QualType T) const {
   SessionType S = Types.classify(T);
-  return (S.Result == Verdict::Unsafe || S.Result == Verdict::ThreadAffine) &&
-         !S.Holder;
+  // A stream with operation rules (an Asio socket) is a session for rule 4
+  // even where the catalog does not list it.
+  return ((S.Result == Verdict::Unsafe || S.Result == Verdict::ThreadAffine) &&
+          !S.Holder) ||
+         (S.Result == Verdict::NotSession && streamRule(T).has_value());
 }
 
 const FunctionDecl *SummaryTable::definitionOf(const FunctionDecl *F) const {

@@ -156,7 +156,8 @@ public:
   JoinFinder &joins() const { return Joins; }
   const SpawnSite *spawnAt(const clang::Stmt *S) const;
   /// Whether T is used as a session wherever an object of it is named (a
-  /// catalog session, a handle, an annotated class), not a holder.
+  /// catalog session, a handle, an annotated class, a stream with operation
+  /// rules), not a holder.
   bool isSessionLeaf(clang::QualType T) const;
   /// Statistics, for the dump mode: how many summaries were computed.
   unsigned computed() const { return Computed; }

@@ -16,27 +16,14 @@
 #ifndef SESSIONLINT_ANALYSIS_TASKORDERING_H
 #define SESSIONLINT_ANALYSIS_TASKORDERING_H
 
-#include "Aliases.h"
 #include "Joins.h"
 #include "SpawnSites.h"
-#include "TaskReach.h"
 
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/DenseMap.h"
 #include <memory>
 
 namespace sessionlint {
-
-struct ConcurrentUse {
-  enum Kind {
-    /// The spawning function itself uses the session.
-    UseInFunction,
-    /// The same spawn site runs again (a loop) before the task is joined.
-    SameSpawnAgain,
-  };
-  Kind What = UseInFunction;
-  const clang::Stmt *Where = nullptr;
-};
 
 /// The CFG of one function with at least one spawn site, built once and
 /// queried for each spawn and session.
@@ -46,14 +33,6 @@ public:
   static std::unique_ptr<FunctionOrdering> build(const clang::Decl *Function,
                                                  clang::ASTContext &Ctx,
                                                  JoinFinder &Joins);
-
-  /// The earliest (in source order) use of Session or one of its Aliases
-  /// that may run while the task of Site runs, skipping uses for which
-  /// Guarded holds; nothing if every path joins first.
-  std::optional<ConcurrentUse>
-  firstConcurrentUse(const SpawnSite &Site, const SessionRef &Session,
-                     const SessionAliases &Aliases,
-                     llvm::function_ref<bool(const clang::Stmt *)> Guarded) const;
 
   /// Visits, along every path from Site's spawn until a join of its task,
   /// each statement in the order it runs; Visit returns true when the path

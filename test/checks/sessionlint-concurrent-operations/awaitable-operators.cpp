@@ -139,3 +139,28 @@ asio::awaitable<void> parallel_group_read_and_write_ok(asio::ip::tcp_socket &soc
       [&](auto token) { return asio::async_write(sock, asio::buffer(out, 8), token); });
   co_await group.async_wait(asio::experimental::wait_for_all_v, asio::use_awaitable);
 }
+
+// Only one operand touches the socket (issue 15.10): the other coroutine
+// takes it, or not, and only waits on a timer.
+asio::awaitable<void> idle(asio::ip::tcp_socket &s, asio::steady_timer &t) {
+  co_await t.async_wait(asio::use_awaitable);
+}
+asio::awaitable<void> wait_only(asio::steady_timer &t) {
+  co_await t.async_wait(asio::use_awaitable);
+}
+
+asio::awaitable<void> reader_and_idle_coroutine_ok(asio::ip::tcp_socket &sock,
+                                                   asio::steady_timer &timer, char *buf) {
+  co_await (reader(sock, buf) && idle(sock, timer));
+  co_await (reader(sock, buf) || wait_only(timer));
+}
+
+// Two reads, one of them a level further down: still two of a kind.
+asio::awaitable<void> read_twice_below(asio::ip::tcp_socket &s, char *buf) {
+  co_await reader(s, buf);
+}
+asio::awaitable<void> reader_and_nested_reader_bad(asio::ip::tcp_socket &sock, char *a,
+                                                   char *b) {
+  co_await (reader(sock, a) && read_twice_below(sock, b));
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: operation 'read_twice_below' on session 'sock' of type 'boost::asio::ip::tcp_socket' runs at the same time as 'reader' under 'operator&&'
+}
