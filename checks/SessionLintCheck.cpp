@@ -1,7 +1,9 @@
 #include "SessionLintCheck.h"
+#include "analysis/CompilerErrors.h"
 #include "analysis/SpawnSites.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Preprocessor.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -37,6 +39,11 @@ void SessionLintCheck::ConfigurationErrorReporter::run(
   Check.diag(SM.getLocForStartOfFile(SM.getMainFileID()),
              "this check is off: %0 (fix it in .clang-tidy)", DiagnosticIDs::Error)
       << Check.ConfigurationError;
+}
+
+void SessionLintCheck::registerPPCallbacks(const SourceManager &, Preprocessor *PP,
+                                           Preprocessor *) {
+  recordCompilerErrors(PP->getDiagnostics());
 }
 
 void SessionLintCheck::addSpawnMatchers(MatchFinder *Finder) {

@@ -22,6 +22,10 @@ public:
   void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override {
     TypeOptions.store(Options, Opts);
   }
+  /// Starts recording where the compiler reports errors, so that half-typed
+  /// functions are left alone (analysis/CompilerErrors.h).
+  void registerPPCallbacks(const clang::SourceManager &SM, clang::Preprocessor *PP,
+                           clang::Preprocessor *ModuleExpanderPP) override;
 
 protected:
   /// WithTasks: the check uses ThreadAffineTypes, SpawnFunctions and

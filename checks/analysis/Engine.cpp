@@ -1,4 +1,5 @@
 #include "Engine.h"
+#include "CompilerErrors.h"
 #include "Conflicts.h"
 #include "Walk.h"
 
@@ -15,11 +16,22 @@ namespace sessionlint {
 bool hasErrors(const Decl *Function) {
   if (!Function || Function->isInvalidDecl())
     return true;
+  if (compilerErrorWithin(Function->getASTContext(), Function->getSourceRange()))
+    return true;
   // clangd runs us on half-typed code: a body with recovery nodes is not
-  // worth a guess.
+  // worth a guess. Nor is one that declares something invalid: with its
+  // mutex undeclared, `std::scoped_lock lock(m);` is an invalid function
+  // declaration, not a lock, and leaves no recovery expression behind.
   return !walk(Function->getBody(), [](const Stmt *S) {
     if (isa<RecoveryExpr>(S) ||
         (isa<Expr>(S) && cast<Expr>(S)->containsErrors()))
+      return Step::Stop;
+    if (const auto *Decls = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : Decls->decls())
+        if (D->isInvalidDecl())
+          return Step::Stop;
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S);
+        Lambda && Lambda->getCallOperator()->isInvalidDecl())
       return Step::Stop;
     return Step::Descend;
   });

@@ -1,4 +1,5 @@
 #include "Summaries.h"
+#include "Engine.h"
 #include "Names.h"
 #include "Tasks.h"
 #include "Walk.h"
@@ -707,6 +708,12 @@ const Summary &SummaryTable::of(const Decl *Function) {
     return Empty;
   if (auto It = Done.find(Function); It != Done.end())
     return *It->second;
+  if (hasErrors(Function)) {
+    // Half-typed: a lock that lost its mutex, a join cut off. What it does
+    // is unknown, and unknown says nothing rather than guess.
+    Done[Function] = std::make_unique<Summary>();
+    return *Done[Function];
+  }
   if (Depth >= MaxCallDepth)
     return Empty;
   // A recursive call: what is known so far.
