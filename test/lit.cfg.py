@@ -77,3 +77,7 @@ config.substitutions.append(('%source_root', os.path.join(config.test_source_roo
 config.substitutions.append(('%bindir', config.sessionlint_bin_dir))
 config.substitutions.append(('%catalog_tool', os.path.join(
     config.sessionlint_build_dir, 'checks', 'sessionlint-catalog')))
+config.substitutions.append(('%variants_tool', os.path.join(
+    config.sessionlint_build_dir, 'checks', 'sessionlint-variants')))
+config.substitutions.append(('%summaries_tool', os.path.join(
+    config.sessionlint_build_dir, 'checks', 'sessionlint-summaries')))

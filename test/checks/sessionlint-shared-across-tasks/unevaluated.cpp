@@ -1,8 +1,9 @@
 // RUN: %check_sessionlint %s -- %mock_flags
-// An operand that is never evaluated starts no task: noexcept, sizeof,
-// decltype and requires-expressions ask about a thread's construction
-// without running it (issue 15.10). The same construction evaluated is a
-// finding.
+// An operand that is never evaluated starts no task: noexcept, sizeof and
+// decltype ask about a thread's construction without running it (issue
+// 15.10). The same construction evaluated is a finding. (A requires-
+// expression is skipped the same way; clang 22 rejects a lambda in one that
+// names a local of the enclosing function, so it has no case here.)
 #include <future>
 #include <pqxx/pqxx>
 #include <thread>
@@ -24,12 +25,6 @@ void decltype_async_ok(pqxx::connection &db) {
   (void)Unused;
   db.is_open();
 }
-
-template <typename Session> void requires_thread_ok(Session &db) {
-  if constexpr (requires { std::thread([&db] { db.close(); }); })
-    db.is_open();
-}
-template void requires_thread_ok(pqxx::connection &);
 
 // A noexcept-specifier on the declaration is unevaluated too.
 void declared_ok(pqxx::connection &db) noexcept(noexcept(std::thread([&db] { db.close(); }))) {
