@@ -69,6 +69,9 @@ config.substitutions.append(('%docs', os.path.join(config.test_source_root, '..'
 import shutil
 if shutil.which('apt-get') and shutil.which('dpkg-query'):
     config.available_features.add('apt')
+if shutil.which('cpack') and shutil.which('dpkg-deb') and shutil.which('dpkg-shlibdeps'):
+    config.available_features.add('deb')
+config.substitutions.append(('%build_dir', config.sessionlint_build_dir))
 if shutil.which('script'):
     config.available_features.add('script')
 if shutil.which('pre-commit') and shutil.which('git'):

@@ -4,10 +4,12 @@
 # proof that the fresh-machine steps work, independent of what this machine
 # has installed already.
 #
-# usage: test/setup/fresh-root.sh [quickstart|test|setup]
+# usage: test/setup/fresh-root.sh [quickstart|test|setup|package DEB]
 #   quickstart  bash scripts/quickstart.sh (set up, build, scan the example)
 #   test        bash scripts/test.sh       (set up, build, every test)
 #   setup       bash scripts/setup-debian.sh only
+#   package     apt-get install the .deb DEB (with the example's headers and
+#               clang-tidy-19), then test/setup/run-installed.sh
 #
 # The minbase root is cached as a tarball in $SESSIONLINT_ROOT_CACHE
 # (default /var/cache/sessionlint/fresh-root); downloaded packages are shared
@@ -18,7 +20,12 @@ case "$what" in
   quickstart) command="bash scripts/quickstart.sh" ;;
   test) command="bash scripts/test.sh" ;;
   setup) command="bash scripts/setup-debian.sh" ;;
-  *) echo "fresh-root.sh: unknown command '$what' (quickstart, test or setup)" >&2; exit 2 ;;
+  package)
+    deb="${2:-}"
+    [ -f "$deb" ] || { echo "fresh-root.sh: package needs the .deb to install" >&2; exit 2; }
+    deb="$(cd "$(dirname "$deb")" && pwd)/$(basename "$deb")"
+    command="apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends /src/sessionlint.deb clang-tidy-19 libboost-dev libpqxx-dev g++ >/tmp/apt.log 2>&1 || { tail -20 /tmp/apt.log; exit 1; }; bash test/setup/run-installed.sh" ;;
+  *) echo "fresh-root.sh: unknown command '$what' (quickstart, test, setup or package)" >&2; exit 2 ;;
 esac
 [ "$(id -u)" -eq 0 ] || { echo "fresh-root.sh: run as root (it uses chroot and mount)" >&2; exit 2; }
 command -v debootstrap >/dev/null || { echo "fresh-root.sh: needs debootstrap (apt-get install debootstrap)" >&2; exit 2; }
@@ -69,6 +76,7 @@ mkdir -p "$root/src/sessionlint"
 # tree's changes, no build directories.
 (cd "$repo" && git ls-files -z --cached --others --exclude-standard | \
    tar --null -T - -cf -) | tar -C "$root/src/sessionlint" -xf -
+[ "$what" = package ] && cp "$deb" "$root/src/sessionlint.deb"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 mount -t proc proc "$root/proc"
 mount --rbind /sys "$root/sys"

@@ -28,7 +28,9 @@ bool needsResourceDir(int argc, char *argv[]) {
   llvm::SmallString<256> Own(llvm::sys::path::parent_path(llvm::sys::path::parent_path(Self)));
   llvm::sys::path::append(Own, "lib", "clang",
                           llvm::sys::path::filename(SESSIONLINT_CLANG_RESOURCE_DIR));
-  return !llvm::sys::fs::is_directory(Own) &&
+  // Debian leaves an empty /usr/lib/clang/N: look for a header, not the folder.
+  llvm::sys::path::append(Own, "include", "stddef.h");
+  return !llvm::sys::fs::exists(Own) &&
          llvm::sys::fs::is_directory(SESSIONLINT_CLANG_RESOURCE_DIR);
 }
 

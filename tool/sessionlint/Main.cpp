@@ -352,14 +352,28 @@ std::optional<std::string> unwritable(llvm::StringRef Path) {
   return std::nullopt;
 }
 
+/// Where the check documentation is, for SARIF help links: the URL the
+/// build was given (SESSIONLINT_DOCS_URL), else the documentation installed
+/// next to this executable (<prefix>/share/doc/sessionlint/checks, the
+/// .deb's /usr too), else the source tree's, for a build tree.
+std::string docsUrl(llvm::StringRef Self) {
+  if (!llvm::StringRef(SESSIONLINT_DOCS_URL).empty())
+    return SESSIONLINT_DOCS_URL;
+  llvm::SmallString<256> Dir(llvm::sys::path::parent_path(llvm::sys::path::parent_path(Self)));
+  llvm::sys::path::append(Dir, "share", "doc", "sessionlint", "checks");
+  if (!llvm::sys::fs::is_directory(Dir))
+    Dir = SESSIONLINT_SOURCE_DOCS;
+  return "file://" + encodeUriPath(Dir) + "/";
+}
+
 } // namespace
 
 int main(int argc, const char **argv) {
   llvm::InitLLVM X(argc, argv);
+  const std::string Self =
+      llvm::sys::fs::getMainExecutable(argv[0], reinterpret_cast<void *>(&fail));
   // A worker repeats this command line, whatever the flags.
-  std::vector<std::string> WorkerCommand{
-      llvm::sys::fs::getMainExecutable(argv[0], reinterpret_cast<void *>(&fail)),
-      "--internal-worker"};
+  std::vector<std::string> WorkerCommand{Self, "--internal-worker"};
   for (int I = 1; I < argc; ++I)
     WorkerCommand.push_back(argv[I]);
 
@@ -592,7 +606,7 @@ int main(int argc, const char **argv) {
   RenderOptions Render;
   Render.Kind = *Kind;
   Render.Root = Root;
-  Render.DocsUrl = SESSIONLINT_DOCS_URL;
+  Render.DocsUrl = docsUrl(Self);
   Render.FilesAnalysed = Result.FilesAnalysed;
   Render.NotAnalysedFiles = Result.NotAnalysedFiles;
   cl::boolOrDefault ColourWanted = Colour ? Colour->getValue() : cl::BOU_UNSET;

@@ -78,25 +78,6 @@ void renderText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
   }
 }
 
-/// RFC 3986: everything but the unreserved characters and the path
-/// separator is percent-encoded, byte by byte (UTF-8 stays UTF-8 once
-/// decoded). A '#' or '?' in a file name would otherwise start a fragment
-/// or a query, and a space or a non-ASCII letter is not a valid URI.
-std::string encodeUriPath(llvm::StringRef Path) {
-  std::string Out;
-  for (unsigned char C : Path) {
-    if (llvm::isAlnum(C) || C == '-' || C == '.' || C == '_' || C == '~' ||
-        C == '/') {
-      Out.push_back(C);
-      continue;
-    }
-    static const char Hex[] = "0123456789ABCDEF";
-    Out.push_back('%');
-    Out.push_back(Hex[C >> 4]);
-    Out.push_back(Hex[C & 15]);
-  }
-  return Out;
-}
 
 /// A file as SARIF names it: relative to %SRCROOT% when under the root,
 /// else an absolute file URI.
@@ -391,6 +372,26 @@ void renderCodeClimate(llvm::raw_ostream &OS,
 }
 
 } // namespace
+
+// RFC 3986: everything but the unreserved characters and the path
+/// separator is percent-encoded, byte by byte (UTF-8 stays UTF-8 once
+/// decoded). A '#' or '?' in a file name would otherwise start a fragment
+/// or a query, and a space or a non-ASCII letter is not a valid URI.
+std::string encodeUriPath(llvm::StringRef Path) {
+  std::string Out;
+  for (unsigned char C : Path) {
+    if (llvm::isAlnum(C) || C == '-' || C == '.' || C == '_' || C == '~' ||
+        C == '/') {
+      Out.push_back(C);
+      continue;
+    }
+    static const char Hex[] = "0123456789ABCDEF";
+    Out.push_back('%');
+    Out.push_back(Hex[C >> 4]);
+    Out.push_back(Hex[C & 15]);
+  }
+  return Out;
+}
 
 std::optional<Format> parseFormat(llvm::StringRef Name) {
   return llvm::StringSwitch<std::optional<Format>>(Name)

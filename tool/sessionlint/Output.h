@@ -36,6 +36,9 @@ struct RenderOptions {
   std::vector<NotAnalysed> NotAnalysedFiles;
 };
 
+/// Path percent-encoded for a file:// URI (RFC 3986).
+std::string encodeUriPath(llvm::StringRef Path);
+
 void render(llvm::raw_ostream &OS, const std::vector<Finding> &Findings,
             const RenderOptions &Options, SourceCache &Sources);
 
