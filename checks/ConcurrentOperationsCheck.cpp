@@ -2,11 +2,13 @@
 #include "analysis/LargeStack.h"
 #include "analysis/Names.h"
 #include "analysis/TaskOrdering.h"
+#include "analysis/Walk.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/DenseSet.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -153,7 +155,7 @@ void ConcurrentOperationsCheck::check(const MatchFinder::MatchResult &Result) {
       Site.Joins = JoinKind::Explicit;
     }
   }
-  Pending[Function].push_back({Call, std::move(Site)});
+  Pending[Function].push_back({Call, std::move(Site), std::nullopt});
 }
 
 void ConcurrentOperationsCheck::checkTogether(const Together &Group) {
@@ -184,6 +186,7 @@ void ConcurrentOperationsCheck::onEndOfTranslationUnit() {
     runWithLargeStack([&] {
       for (const Together &T : Combinators)
         checkTogether(T);
+      addHelperLaunches();
       for (auto &[Function, Ops] : Pending)
         checkLaunched(Function, Ops);
     });
@@ -192,6 +195,62 @@ void ConcurrentOperationsCheck::onEndOfTranslationUnit() {
   Enclosing.clear();
   Analysis.reset();
   Joins = JoinFinder();
+}
+
+void ConcurrentOperationsCheck::addHelperLaunches() {
+  SummaryTable &T = Analysis->summaries();
+  llvm::SmallVector<const Decl *, 8> Work;
+  for (auto &Entry : Pending)
+    Work.push_back(Entry.first);
+  llvm::DenseSet<const CallExpr *> Added;
+  // Each call is added once, so this ends; the bound is for safety only.
+  for (unsigned Steps = 0; !Work.empty() && Steps < 10000; ++Steps) {
+    const auto *Helper = dyn_cast<FunctionDecl>(Work.pop_back_val());
+    if (!Helper || hasErrors(Helper))
+      continue;
+    // What it leaves in flight on what it is handed. (A future kept in a
+    // variable is waited for or dropped here; a handler is not waited for.)
+    llvm::SmallVector<Operation, 2> InFlight;
+    OperationFinder Inside(T, T.frameOf(Helper));
+    for (const Launched &L : Pending.lookup(Helper)) {
+      if (L.Site.Joins != JoinKind::Never)
+        continue;
+      std::optional<Operation> Op = L.ByHelper ? L.ByHelper : Inside.directOperation(L.Call);
+      if (!Op)
+        continue;
+      // On what outlives the call: a parameter's object, `this`, a global.
+      // A local of the helper is its own.
+      const VarDecl *Root = Op->Target.rootVar();
+      if (Op->Target.root() == Place::Root::This ||
+          (Root && (isa<ParmVarDecl>(Root) || Root->hasGlobalStorage())))
+        InFlight.push_back(*Op);
+    }
+    if (InFlight.empty())
+      continue;
+    for (const Decl *Caller : Analysis->callersOf(Helper)) {
+      OperationFinder Outside(T, T.frameOf(Caller));
+      bool Grew = false;
+      walk(Caller->getBody(), [&](const Stmt *S) {
+        if (isa<LambdaExpr>(S))
+          return Step::Skip; // Its own caller, in callersOf().
+        const auto *Call = dyn_cast<CallExpr>(S);
+        if (!Call || T.definitionOf(Call->getDirectCallee()) != Helper ||
+            !Added.insert(Call).second)
+          return Step::Descend;
+        for (const Operation &Inner : InFlight)
+          if (std::optional<Operation> Op = Outside.launchedByCall(Call, Helper, Inner)) {
+            SpawnSite Site;
+            Site.Call = Call;
+            Site.Joins = JoinKind::Never;
+            Pending[Caller].push_back({Call, std::move(Site), std::move(Op)});
+            Grew = true;
+          }
+        return Step::Descend;
+      });
+      if (Grew)
+        Work.push_back(Caller);
+    }
+  }
 }
 
 void ConcurrentOperationsCheck::checkLaunched(const Decl *Function,
@@ -206,7 +265,7 @@ void ConcurrentOperationsCheck::checkLaunched(const Decl *Function,
                          Analysis->summaries().frameOf(Function));
   const SourceManager &SM = Ctx->getSourceManager();
   for (const Launched &L : Ops) {
-    std::optional<Operation> First = Finder.directOperation(L.Call);
+    std::optional<Operation> First = L.ByHelper ? L.ByHelper : Finder.directOperation(L.Call);
     if (!First)
       continue;
     OpConcurrency Concurrency = concurrencyOf(First->Target);

@@ -43,7 +43,15 @@ private:
   struct Launched {
     const clang::CallExpr *Call;
     SpawnSite Site;
+    /// For the call of a helper that launches: the operation it leaves in
+    /// flight, in this function's frame.
+    std::optional<Operation> ByHelper;
   };
+
+  /// A call of a function that launches an operation on what it is handed
+  /// and returns with it in flight launches it in the caller: adds those
+  /// calls to Pending, through any depth of helpers.
+  void addHelperLaunches();
 
   /// Reports each pair of operands that conflict.
   void checkTogether(const Together &T);

@@ -76,6 +76,9 @@ public:
   std::vector<Finding> run();
 
   SummaryTable &summaries() { return *Table; }
+  /// The functions (and lambdas' call operators) whose bodies call F,
+  /// among those added with addFunction().
+  const llvm::SmallVector<const clang::Decl *, 2> &callersOf(const clang::Decl *F);
   /// The uses Site's task makes, in the frame of Function.
   const std::vector<TaskAccess> &reachOf(const clang::Decl *Function,
                                          const SpawnSite &Site);
@@ -110,7 +113,6 @@ private:
   llvm::MapVector<const clang::Decl *, std::vector<const clang::Stmt *>> ByFunction;
   /// The callers of each function, found in the bodies of Functions when
   /// first needed.
-  const llvm::SmallVector<const clang::Decl *, 2> &callersOf(const clang::Decl *F);
   std::vector<const clang::FunctionDecl *> Functions;
   std::optional<llvm::DenseMap<const clang::Decl *, llvm::SmallVector<const clang::Decl *, 2>>>
       Callers;

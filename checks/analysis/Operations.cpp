@@ -320,6 +320,28 @@ void OperationFinder::addPlainUses(const LambdaExpr *Lambda, size_t Before,
   });
 }
 
+std::optional<Operation> OperationFinder::launchedByCall(const CallExpr *Call,
+                                                        const FunctionDecl *Def,
+                                                        const Operation &Inner) {
+  const Expr *Argument = nullptr;
+  std::optional<Place> P = T.translate(Inner.Target, [&](const Place &Root) {
+    if (const VarDecl *V = Root.rootVar())
+      if (const auto *Param = dyn_cast<ParmVarDecl>(V))
+        if (Param->getFunctionScopeIndex() < Call->getNumArgs())
+          Argument = Call->getArg(Param->getFunctionScopeIndex());
+    return T.bindRoot(Root, Def, Call, F);
+  }, F);
+  if (!P || !isTarget(P->type()))
+    return std::nullopt;
+  Operation Op = Inner;
+  Op.Start = Call;
+  Op.Target = *P;
+  Op.Named = Argument ? namedBy(Argument) : nullptr;
+  if (!Op.Named)
+    Op.Named = P->decl();
+  return Op;
+}
+
 llvm::SmallVector<Operation, 2> OperationFinder::operationsIn(const Expr *E) {
   llvm::SmallVector<Operation, 2> Out;
   collect(E, Out);

@@ -77,6 +77,14 @@ public:
   /// on what it is handed; none when it is not such a call.
   llvm::SmallVector<Operation, 2> operationsOfCall(const clang::CallExpr *Call);
 
+  /// Inner, an operation that Def (the definition Call calls) starts and
+  /// returns with still in flight, as Call starts it in this frame: its
+  /// session translated to what Call hands Def. None when that session is
+  /// Def's own.
+  std::optional<Operation> launchedByCall(const clang::CallExpr *Call,
+                                          const clang::FunctionDecl *Def,
+                                          const Operation &Inner);
+
   /// Whether an object of type T is a target: an unsafe session or a
   /// stream with operation rules.
   bool isTarget(clang::QualType T) const;
