@@ -151,6 +151,13 @@ const clang::LambdaExpr *lambdaOf(const clang::Expr *Callable);
 /// Whether Body returns the variable Handle (`return t;`).
 bool returnsVariable(const clang::Stmt *Body, const clang::VarDecl *Handle);
 
+/// The record type that E's value has (looking through references).
+const clang::CXXRecordDecl *recordOf(const clang::Expr *E);
+
+/// QtConcurrent's map and filter family (`map`, `mappedReduced`,
+/// `blockingFilter`, ...), by function name.
+bool isQtConcurrentMapName(llvm::StringRef Name);
+
 /// Whether E's type is a function object: a lambda or a class with a call
 /// operator (a range or an iterator has none).
 bool isFunctionObject(const clang::Expr *E);

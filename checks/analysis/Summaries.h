@@ -100,6 +100,9 @@ struct Summary {
   bool SawUnfinished = false;
 
   size_t size() const { return Accesses.size() + Tasks.size() + (Returns ? 1 : 0); }
+  /// Adds A unless an access with the same target, kind, place, order and
+  /// locks already is there (at most SummaryTable::MaxAccesses).
+  void add(Access A);
 };
 
 /// How a call hands a value to a parameter (or `this`).
@@ -174,6 +177,13 @@ private:
   class Builder;
   friend class Builder;
   Summary compute(const clang::Decl *Function);
+  /// Def's summary moved into Fr at Call, with Around held there, added to
+  /// Out (SummaryCalls.cpp).
+  void applyCallee(const clang::FunctionDecl *Def, const clang::Expr *Call,
+                   const Frame &Fr, const Lockset &Around, Summary &Out);
+  /// The spawn at Site in Fr's body, added to Out: its task's uses when it
+  /// is joined there, an escaping task when it is not (SummaryCalls.cpp).
+  void recordSpawn(const SpawnSite &Site, const Frame &Fr, Summary &Out);
 
   clang::ASTContext &Ctx;
   SessionTypeClassifier &Types;

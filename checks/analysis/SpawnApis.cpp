@@ -1,0 +1,564 @@
+//===--- SpawnApis.cpp - which calls start a task, API by API -------------===//
+//
+// recognizeSpawn(): std::thread / std::jthread / boost::thread, std::async,
+// Asio's co_spawn / post / dispatch / defer (and strands), thread pools
+// (Boost, Qt, BS::thread_pool, TBB task groups), QtConcurrent, the
+// parallel algorithms and TBB's parallel_for family, P2300 senders and
+// scopes, OpenMP constructs, and the user's own spawn functions
+// (SESSIONLINT_SPAWNS, SpawnFunctions). Where the task's result goes, and
+// the other spawn-site facts every API shares, are in SpawnSites.cpp.
+//
+//===----------------------------------------------------------------------===//
+#include "SpawnSites.h"
+#include "Names.h"
+#include "Walk.h"
+#include "llvm/ADT/StringExtras.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ExprConcepts.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/AST/StmtOpenMP.h"
+#include "clang/Basic/OpenMPKinds.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace sessionlint {
+namespace {
+
+enum class ThreadFlavour { None, Thread, JThread, BoostThread };
+
+ThreadFlavour threadFlavour(const CXXRecordDecl *Record) {
+  if (!Record)
+    return ThreadFlavour::None;
+  std::string Name = qualifiedName(Record);
+  if (Name == "std::thread")
+    return ThreadFlavour::Thread;
+  if (Name == "std::jthread")
+    return ThreadFlavour::JThread;
+  if (Name == "boost::thread")
+    return ThreadFlavour::BoostThread;
+  return ThreadFlavour::None;
+}
+
+llvm::StringRef apiName(ThreadFlavour F) {
+  switch (F) {
+  case ThreadFlavour::JThread:
+    return "std::jthread";
+  case ThreadFlavour::BoostThread:
+    return "boost::thread";
+  default:
+    return "std::thread";
+  }
+}
+
+
+/// The thread type stored in a container type such as std::vector<std::thread>.
+ThreadFlavour elementThreadFlavour(QualType Container) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Container.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return ThreadFlavour::None;
+  return threadFlavour(
+      Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl());
+}
+
+/// std::async's launch policy: false when it is exactly std::launch::deferred
+/// (the task runs inside get()); a non-constant policy may run concurrently.
+bool asyncPolicyMayRunConcurrently(const Expr *Policy, ASTContext &Ctx) {
+  const auto *Enum = Policy->getType()->getAsAdjusted<EnumType>();
+  if (!Enum)
+    return true;
+  Expr::EvalResult Value;
+  if (!Policy->EvaluateAsInt(Value, Ctx))
+    return true;
+  for (const EnumConstantDecl *Constant : Enum->getDecl()->enumerators())
+    if (Constant->getName() == "deferred")
+      return Value.Val.getInt() != Constant->getInitVal();
+  return true;
+}
+
+/// Every lambda written in E (a sender pipeline `just() | then([&] {...})`).
+void collectLambdas(const Stmt *Root, llvm::SmallVectorImpl<const Expr *> &Out) {
+  walk(Root, [&](const Stmt *S) {
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+      Out.push_back(Lambda);
+      return Step::Skip;
+    }
+    return Step::Descend;
+  });
+}
+
+/// `bind_executor(strand, handler)`: the handler is what runs.
+const Expr *unwrapBoundHandler(const Expr *E) {
+  const auto *Call = dyn_cast<CallExpr>(stripForwarding(E));
+  if (!Call || !Call->getDirectCallee() || writtenArgCount(Call) == 0)
+    return E;
+  llvm::StringRef Name = Call->getDirectCallee()->getName();
+  if (Name == "bind_executor" || Name == "bind_allocator")
+    return Call->getArg(writtenArgCount(Call) - 1);
+  return E;
+}
+
+/// The last component of a qualified name: "tbb::detail::d1::parallel_for"
+/// gives "parallel_for".
+llvm::StringRef shortName(llvm::StringRef Qualified) {
+  size_t Colons = Qualified.rfind("::");
+  return Colons == llvm::StringRef::npos ? Qualified
+                                         : Qualified.substr(Colons + 2);
+}
+
+bool isTbbName(llvm::StringRef Qualified) {
+  return Qualified.starts_with("tbb::") || Qualified.starts_with("oneapi::tbb::");
+}
+
+/// The record name of an execution policy that runs element accesses on
+/// several threads at once.
+bool isParallelPolicy(const Expr *E) {
+  const CXXRecordDecl *Record = recordOf(E);
+  if (!Record)
+    return false;
+  llvm::StringRef Name = Record->getName();
+  return Name == "parallel_policy" || Name == "parallel_unsequenced_policy";
+}
+
+void addFunctionObjects(const CallExpr *Call, unsigned From, SpawnSite &Site) {
+  for (unsigned I = From; I < writtenArgCount(Call); ++I)
+    if (isFunctionObject(Call->getArg(I)))
+      Site.Callables.push_back(Call->getArg(I));
+}
+
+/// OpenMP constructs: a parallel region runs its body on every thread of
+/// the team; a task runs beside the code that created it until taskwait.
+std::optional<SpawnSite> recognizeOpenMP(const OMPExecutableDirective *D) {
+  if (!D->hasAssociatedStmt())
+    return std::nullopt;
+  OpenMPDirectiveKind Kind = D->getDirectiveKind();
+  SpawnSite Site;
+  Site.Call = D;
+  Site.Api = ("omp " + getOpenMPDirectiveName(Kind)).str();
+  if (isOpenMPParallelDirective(Kind) || isOpenMPTaskLoopDirective(Kind)) {
+    Site.SelfOverlapping = true;
+    Site.Joins = JoinKind::Blocking;
+  } else if (isOpenMPTaskingDirective(Kind)) {
+    Site.Joins = JoinKind::Taskwait;
+  } else {
+    return std::nullopt;
+  }
+  Site.Region = D->getInnermostCapturedStmt();
+  // A clause's children are its variable list (`varlists()` in LLVM 19 was
+  // renamed `varlist()` later).
+  auto AddPrivate = [&](const OMPClause *C, bool KeepsSharedHandles) {
+    for (const Stmt *Ref : C->children())
+      if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(
+              Ref ? cast<Expr>(Ref)->IgnoreParenImpCasts() : nullptr))
+        if (!KeepsSharedHandles || !DRE->getType()->isPointerType())
+          Site.RegionPrivate.push_back(DRE->getDecl());
+  };
+  for (const auto *C : D->getClausesOfKind<OMPPrivateClause>())
+    AddPrivate(C, false);
+  for (const auto *C : D->getClausesOfKind<OMPLastprivateClause>())
+    AddPrivate(C, false);
+  for (const auto *C : D->getClausesOfKind<OMPReductionClause>())
+    AddPrivate(C, false);
+  // A copied pointer still points at the one session.
+  for (const auto *C : D->getClausesOfKind<OMPFirstprivateClause>())
+    AddPrivate(C, true);
+  return Site;
+}
+
+} // namespace
+
+std::optional<unsigned> spawnsAnnotation(const FunctionDecl *F,
+                                         const ASTContext &Ctx) {
+  for (const auto *A : F->specific_attrs<AnnotateAttr>()) {
+    if (A->getAnnotation() != "sessionlint::spawns" || A->args_size() != 1)
+      continue;
+    std::optional<llvm::APSInt> Index =
+        (*A->args_begin())->getIntegerConstantExpr(Ctx);
+    if (Index && !Index->isNegative())
+      return Index->getZExtValue();
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+/// A function the user declared a spawn (SESSIONLINT_SPAWNS(n), or listed in
+/// SpawnFunctions): argument n, or the first function object, is the task;
+/// the arguments after it are handed to it. Joined through the variable
+/// that receives the result, or through the object of a member call (a
+/// pool's wait()); fire-and-forget otherwise.
+std::optional<SpawnSite> recognizeUserSpawn(const CallExpr *Call,
+                                            ASTContext &Ctx,
+                                            const NameList *UserSpawns) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || isa<CXXOperatorCallExpr>(Call))
+    return std::nullopt;
+  std::optional<unsigned> Index = spawnsAnnotation(Callee, Ctx);
+  std::string Name = qualifiedName(Callee);
+  if (!Index && (!UserSpawns || UserSpawns->empty() || !UserSpawns->matches(Name)))
+    return std::nullopt;
+  unsigned NumArgs = writtenArgCount(Call);
+  unsigned First = Index ? *Index : 0;
+  if (!Index)
+    while (First < NumArgs && !isFunctionObject(Call->getArg(First)))
+      ++First;
+  if (First >= NumArgs)
+    return std::nullopt;
+  SpawnSite Site;
+  Site.Call = Call;
+  Site.Api = Name;
+  Site.Callables.push_back(Call->getArg(First));
+  for (unsigned I = First + 1; I < NumArgs; ++I)
+    Site.Arguments.push_back(Call->getArg(I));
+  const VarDecl *Handle = nullptr;
+  const Expr *DetachedAt = nullptr;
+  switch (findDestination(Call, Ctx, Handle, DetachedAt)) {
+  case Destination::Variable:
+    Site.Handle = Handle;
+    Site.Joins = JoinKind::Explicit;
+    return Site;
+  case Destination::Detached:
+    Site.Joins = JoinKind::Never;
+    Site.DetachedAt = DetachedAt;
+    return Site;
+  case Destination::Awaited:
+    return std::nullopt;
+  default:
+    break;
+  }
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    Site.Handle = namedVar(Member->getImplicitObjectArgument());
+  Site.Joins = Site.Handle ? JoinKind::Explicit : JoinKind::Never;
+  return Site;
+}
+
+} // namespace
+
+namespace {
+
+/// True when S sits in an operand that is never evaluated: sizeof, alignof,
+/// noexcept, a typeid of a non-polymorphic operand, decltype, typeof, or a
+/// requires-expression. `noexcept(std::thread(f))` starts no thread.
+bool isUnevaluated(const Stmt &S, ASTContext &Ctx) {
+  llvm::SmallVector<DynTypedNode, 8> Work{DynTypedNode::create(S)};
+  for (unsigned Steps = 0; !Work.empty() && Steps < 256; ++Steps) {
+    DynTypedNode Node = Work.pop_back_val();
+    if (const auto *St = Node.get<Stmt>()) {
+      if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, RequiresExpr>(St))
+        return true;
+      if (const auto *Typeid = dyn_cast<CXXTypeidExpr>(St);
+          Typeid && !Typeid->isPotentiallyEvaluated())
+        return true;
+      if (isa<LambdaExpr>(St))
+        return false; // A lambda body is evaluated when it is called.
+    }
+    if (const auto *Type = Node.get<TypeLoc>();
+        Type && (Type->getAs<DecltypeTypeLoc>() || Type->getAs<TypeOfExprTypeLoc>()))
+      return true;
+    if (Node.get<Decl>() && Node.get<Decl>()->isFunctionOrFunctionTemplate())
+      return false;
+    for (const DynTypedNode &Parent : Ctx.getParents(Node))
+      Work.push_back(Parent);
+  }
+  return false;
+}
+
+std::optional<SpawnSite> recognizeEvaluated(const Stmt *CandidateStmt,
+                                            ASTContext &Ctx,
+                                            const NameList *UserSpawns) {
+  if (const auto *D = dyn_cast_or_null<OMPExecutableDirective>(CandidateStmt))
+    return recognizeOpenMP(D);
+  const auto *Candidate = dyn_cast_or_null<Expr>(CandidateStmt);
+  if (!Candidate || Candidate->containsErrors())
+    return std::nullopt;
+  SpawnSite Site;
+  Site.Call = Candidate;
+  bool DiscardedIsSequential = true;
+
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(Candidate)) {
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    if (!Ctor || Ctor->isCopyOrMoveConstructor() || Construct->getNumArgs() == 0)
+      return std::nullopt;
+    ThreadFlavour F = threadFlavour(Ctor->getParent());
+    if (F == ThreadFlavour::None)
+      return std::nullopt;
+    Site.Api = apiName(F).str();
+    Site.Joins = F == ThreadFlavour::JThread ? JoinKind::AtScopeEnd
+                                             : JoinKind::Explicit;
+    Site.Callables.push_back(Construct->getArg(0));
+    for (unsigned I = 1; I < Construct->getNumArgs(); ++I)
+      Site.Arguments.push_back(Construct->getArg(I));
+  } else if (const auto *MemberCall = dyn_cast<CXXMemberCallExpr>(Candidate)) {
+    const Expr *Object = MemberCall->getImplicitObjectArgument();
+    const CXXMethodDecl *Method = MemberCall->getMethodDecl();
+    if (!Object || !Method || MemberCall->getNumArgs() == 0)
+      return std::nullopt;
+    if (std::optional<SpawnSite> User =
+            recognizeUserSpawn(MemberCall, Ctx, UserSpawns))
+      return User;
+    if (Method->getName() == "start" &&
+        qualifiedName(Method->getParent()) == "QThreadPool") {
+      // QThreadPool::start(runnable or callable): waitForDone() joins.
+      if (!isFunctionObject(MemberCall->getArg(0)))
+        return std::nullopt; // A QRunnable subclass: its run() is not seen.
+      Site.Api = "QThreadPool::start";
+      Site.Callables.push_back(MemberCall->getArg(0));
+      Site.Handle = namedVar(Object);
+      Site.Joins = Site.Handle ? JoinKind::Explicit : JoinKind::Never;
+      return Site;
+    }
+    if (Method->getName() == "spawn" &&
+        Method->getParent()->getName().ends_with("_scope")) {
+      // P2300 async_scope / counting_scope: scope.spawn(sender) runs the
+      // sender's work; the scope is joined elsewhere (on_empty / join).
+      collectLambdas(MemberCall->getArg(0), Site.Callables);
+      if (Site.Callables.empty())
+        return std::nullopt;
+      Site.Api = qualifiedName(Method);
+      Site.Joins = JoinKind::Never;
+      return Site;
+    }
+    if (Method->getName() == "run") {
+      // tbb::task_group::run(f): joined by the group's wait().
+      std::string Group = qualifiedName(Method->getParent());
+      if (!isTbbName(Group) || !llvm::StringRef(Group).ends_with("task_group"))
+        return std::nullopt;
+      Site.Api = "tbb::task_group::run";
+      Site.Callables.push_back(MemberCall->getArg(0));
+      Site.Handle = namedVar(Object);
+      Site.Joins = Site.Handle ? JoinKind::Explicit : JoinKind::Never;
+      return Site;
+    }
+    // workers.emplace_back(callable, args...): a thread built in place.
+    ThreadFlavour F = elementThreadFlavour(Object->getType());
+    if (F == ThreadFlavour::None)
+      return std::nullopt;
+    const CXXRecordDecl *First = recordOf(MemberCall->getArg(0));
+    if (First && threadFlavour(First) != ThreadFlavour::None)
+      return std::nullopt; // emplace_back(std::move(t)) moves a thread in.
+    Site.Api = apiName(F).str();
+    Site.Joins = F == ThreadFlavour::JThread ? JoinKind::AtScopeEnd
+                                             : JoinKind::Explicit;
+    Site.Callables.push_back(MemberCall->getArg(0));
+    for (unsigned I = 1; I < MemberCall->getNumArgs(); ++I)
+      Site.Arguments.push_back(MemberCall->getArg(I));
+    // A container member (`workers_.emplace_back(...)`) is joined somewhere
+    // else, if at all: not by this function.
+    Site.Handle = namedVar(Object);
+    if (!Site.Handle)
+      Site.Joins = JoinKind::Never;
+    return Site;
+  } else if (const auto *Call = dyn_cast<CallExpr>(Candidate)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return std::nullopt;
+    std::string Name = qualifiedName(Callee);
+    llvm::StringRef Short = shortName(Name);
+    bool IsAsio = llvm::StringRef(Name).starts_with("boost::asio::") ||
+                  llvm::StringRef(Name).starts_with("asio::");
+    unsigned NumArgs = writtenArgCount(Call);
+    if (Name == "std::async") {
+      unsigned First = 0;
+      if (NumArgs > 0 && Call->getArg(0)->getType()->isEnumeralType()) {
+        if (!asyncPolicyMayRunConcurrently(Call->getArg(0), Ctx))
+          return std::nullopt; // std::launch::deferred runs inside get().
+        First = 1;
+      }
+      if (NumArgs <= First)
+        return std::nullopt;
+      Site.Api = "std::async";
+      Site.Joins = JoinKind::AtScopeEnd; // The future blocks when destroyed.
+      Site.Callables.push_back(Call->getArg(First));
+      for (unsigned I = First + 1; I < NumArgs; ++I)
+        Site.Arguments.push_back(Call->getArg(I));
+    } else if (Name == "pthread_create") {
+      // pthread_create(&tid, attr, start, arg): joined by pthread_join(tid).
+      if (NumArgs < 4)
+        return std::nullopt;
+      Site.Api = "pthread_create";
+      Site.Callables.push_back(Call->getArg(2));
+      Site.Arguments.push_back(Call->getArg(3));
+      const Expr *Tid = stripForwarding(Call->getArg(0));
+      if (const auto *AddrOf = dyn_cast<UnaryOperator>(Tid);
+          AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+        Site.Handle = namedVar(AddrOf->getSubExpr());
+      Site.Joins = Site.Handle ? JoinKind::Explicit : JoinKind::Never;
+      return Site;
+    } else if (llvm::StringRef(Name).starts_with("QtConcurrent::") &&
+               isQtConcurrentMapName(Short)) {
+      // QtConcurrent::mapped(sequence, function[, reduce]): the function runs
+      // on many items at once; the reduce function one call at a time,
+      // beside them. The blocking forms return when all are done.
+      unsigned First = 0;
+      while (First < NumArgs && Call->getArg(First)->getType()->isPointerType() &&
+             !Call->getArg(First)->getType()->isFunctionPointerType())
+        ++First; // A QThreadPool *.
+      for (unsigned I = First + 1; I < NumArgs; ++I) {
+        const Expr *Arg = Call->getArg(I);
+        if (isFunctionObject(Arg) || Arg->getType()->isFunctionPointerType() ||
+            Arg->getType()->isFunctionType())
+          Site.Callables.push_back(Arg);
+      }
+      if (Site.Callables.empty())
+        return std::nullopt;
+      Site.Api = Name;
+      Site.SelfOverlapping = true;
+      Site.SerialFrom = 1;
+      Site.Joins = Short.starts_with("blocking") ? JoinKind::Blocking
+                                                 : JoinKind::Explicit;
+      return Site;
+    } else if (Name == "QtConcurrent::run") {
+      // run([pool,] function, args...): joined through the QFuture.
+      unsigned First = 0;
+      while (First < NumArgs && !isFunctionObject(Call->getArg(First)) &&
+             !Call->getArg(First)->getType()->isFunctionPointerType() &&
+             !Call->getArg(First)->getType()->isFunctionType())
+        ++First;
+      if (First == NumArgs)
+        return std::nullopt;
+      Site.Api = "QtConcurrent::run";
+      Site.Callables.push_back(Call->getArg(First));
+      for (unsigned I = First + 1; I < NumArgs; ++I)
+        Site.Arguments.push_back(Call->getArg(I));
+      Site.Joins = JoinKind::Explicit;
+      DiscardedIsSequential = false;
+    } else if (Short == "start_detached" ||
+               (Short == "spawn" &&
+                (llvm::StringRef(Name).starts_with("std::execution::") ||
+                 llvm::StringRef(Name).starts_with("stdexec::") ||
+                 llvm::StringRef(Name).starts_with("exec::")))) {
+      // P2300: spawn(sender, scope), start_detached(sender): the sender's
+      // work runs on its scheduler, never joined here. Its functions are
+      // the lambdas the sender pipeline was built from.
+      if (NumArgs == 0)
+        return std::nullopt;
+      Site.Api = Name;
+      collectLambdas(Call->getArg(0), Site.Callables);
+      if (Site.Callables.empty())
+        return std::nullopt;
+      Site.Joins = JoinKind::Never;
+      DiscardedIsSequential = false;
+    } else if (std::optional<SpawnSite> User =
+                   recognizeUserSpawn(Call, Ctx, UserSpawns)) {
+      return User;
+    } else if (IsAsio && Short == "co_spawn") {
+      if (NumArgs < 2)
+        return std::nullopt;
+      Site.Api = "co_spawn";
+      Site.Callables.push_back(Call->getArg(1));
+      Site.Joins = JoinKind::Never;
+      DiscardedIsSequential = false;
+      if (NumArgs >= 3) {
+        const Expr *Token = Call->getArg(NumArgs - 1);
+        const CXXRecordDecl *TokenType = recordOf(Token);
+        llvm::StringRef TokenName = TokenType ? TokenType->getName() : "";
+        // use_awaitable and deferred start the task only when awaited, and
+        // the awaiting coroutine waits for it: sequential.
+        if (TokenName == "use_awaitable_t" || TokenName == "deferred_t")
+          return std::nullopt;
+        if (TokenName == "use_future_t")
+          Site.Joins = JoinKind::Explicit;
+        else if (TokenName == "detached_t")
+          Site.DetachedAt = Token;
+      }
+    } else if (IsAsio && (Short == "post" || Short == "dispatch" ||
+                          Short == "defer" || Short == "spawn")) {
+      // post(ex, handler), post(handler), spawn(ctx, function[, token]):
+      // fire-and-forget. With a completion token instead of a handler
+      // (`co_await post(ex, use_awaitable)`) nothing runs beside us.
+      if (NumArgs == 0)
+        return std::nullopt;
+      const Expr *Handler =
+          unwrapBoundHandler(Call->getArg(Short == "spawn" && NumArgs > 1
+                                              ? 1
+                                              : NumArgs - 1));
+      if (!isFunctionObject(Handler))
+        return std::nullopt;
+      const CXXRecordDecl *HandlerType = recordOf(Handler);
+      if (HandlerType && HandlerType->getName().ends_with("_t") &&
+          !HandlerType->isLambda())
+        return std::nullopt; // A completion token such as use_future_t.
+      Site.Api = Short.str();
+      Site.Callables.push_back(Handler);
+      Site.Joins = JoinKind::Never;
+      DiscardedIsSequential = false;
+    } else if (isTbbName(Name) && Short.starts_with("parallel_")) {
+      // tbb::parallel_for(range, body), parallel_invoke(f, g, ...): the
+      // caller waits; the bodies run on many threads at once.
+      Site.Api = ("tbb::" + Short).str();
+      addFunctionObjects(Call, 0, Site);
+      if (Site.Callables.empty())
+        return std::nullopt;
+      Site.SelfOverlapping = true;
+      Site.CallablesRunOnce = Short == "parallel_invoke";
+      Site.Joins = JoinKind::Blocking;
+      return Site;
+    } else if (NumArgs > 0 && isParallelPolicy(Call->getArg(0)) &&
+               llvm::StringRef(Name).starts_with("std::")) {
+      Site.Api = Name;
+      addFunctionObjects(Call, 1, Site);
+      if (Site.Callables.empty())
+        return std::nullopt;
+      Site.SelfOverlapping = true;
+      Site.Joins = JoinKind::Blocking;
+      return Site;
+    } else {
+      return std::nullopt;
+    }
+  } else {
+    return std::nullopt;
+  }
+
+  const VarDecl *Handle = nullptr;
+  const Expr *DetachedAt = nullptr;
+  switch (findDestination(Candidate, Ctx, Handle, DetachedAt)) {
+  case Destination::Variable:
+    if (Site.Joins != JoinKind::Never)
+      Site.Handle = Handle;
+    break;
+  case Destination::Detached:
+    Site.Joins = JoinKind::Never;
+    Site.DetachedAt = DetachedAt;
+    break;
+  case Destination::Discarded:
+    // A discarded std::async future joins at the end of the full-expression
+    // and a discarded std::jthread joins at once; a discarded std::thread
+    // terminates the program, which is not a sharing bug.
+    if (DiscardedIsSequential)
+      return std::nullopt;
+    break;
+  case Destination::Awaited:
+    return std::nullopt;
+  case Destination::Returned:
+    Site.Returned = Site.Joins != JoinKind::Never;
+    Site.ReturnedJoins = Site.Joins;
+    [[fallthrough]];
+  case Destination::Elsewhere:
+    // Returned, stored in a member, passed to code we do not see: this
+    // function never joins it.
+    Site.Joins = JoinKind::Never;
+    break;
+  }
+  return Site;
+}
+
+} // namespace
+
+std::optional<SpawnSite> recognizeSpawn(const Stmt *CandidateStmt,
+                                        ASTContext &Ctx,
+                                        const NameList *UserSpawns) {
+  std::optional<SpawnSite> Site = recognizeEvaluated(CandidateStmt, Ctx, UserSpawns);
+  if (Site && isUnevaluated(*CandidateStmt, Ctx))
+    return std::nullopt;
+  return Site;
+}
+
+} // namespace sessionlint
