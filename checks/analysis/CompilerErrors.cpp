@@ -1,6 +1,7 @@
 #include "CompilerErrors.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclBase.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallVector.h"
 
@@ -72,6 +73,28 @@ bool compilerErrorWithin(const ASTContext &Ctx, SourceRange Range) {
         !SM.isBeforeInTranslationUnit(End, Error))
       return true;
   return false;
+}
+
+bool compilerErrorAt(const Decl &D) {
+  const ASTContext &Ctx = D.getASTContext();
+  const auto *Recorder = dynamic_cast<const ErrorRecorder *>(Ctx.getDiagnostics().getClient());
+  if (!Recorder || Recorder->Errors.empty())
+    return false; // The common case: a file that compiles.
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation End = SM.getFileLoc(D.getEndLoc());
+  if (End.isInvalid())
+    return compilerErrorWithin(Ctx, D.getSourceRange());
+  auto [File, Offset] = SM.getDecomposedLoc(End);
+  bool Invalid = false;
+  llvm::StringRef Text = SM.getBufferData(File, &Invalid);
+  if (Invalid)
+    return compilerErrorWithin(Ctx, D.getSourceRange());
+  size_t LineEnd = Text.find('\n', Offset);
+  if (LineEnd == llvm::StringRef::npos)
+    LineEnd = Text.size();
+  return compilerErrorWithin(
+      Ctx, SourceRange(D.getBeginLoc(),
+                       SM.getComposedLoc(File, static_cast<unsigned>(LineEnd))));
 }
 
 } // namespace sessionlint

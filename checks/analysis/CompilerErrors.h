@@ -19,6 +19,7 @@
 
 namespace clang {
 class ASTContext;
+class Decl;
 } // namespace clang
 
 namespace sessionlint {
@@ -30,6 +31,11 @@ void recordCompilerErrors(clang::DiagnosticsEngine &Diags);
 /// Whether an error was reported within Range (file locations, macros
 /// expanded). False when nothing records errors for Ctx.
 bool compilerErrorWithin(const clang::ASTContext &Ctx, clang::SourceRange Range);
+
+/// Whether an error was reported within D or on the rest of its last line:
+/// `void f() MACRO(x);` with MACRO undefined ends f's declaration before
+/// the error, and f loses what the macro said about it.
+bool compilerErrorAt(const clang::Decl &D);
 
 } // namespace sessionlint
 

@@ -13,29 +13,74 @@ using namespace clang;
 
 namespace sessionlint {
 
-bool hasErrors(const Decl *Function) {
+namespace {
+
+/// Whether D is declared in a header of the system.
+bool inSystemHeader(const Decl *D) {
+  return D->getASTContext().getSourceManager().isInSystemHeader(D->getLocation());
+}
+
+/// The errors of Function's own body: recovery nodes, invalid declarations,
+/// references to declarations that did not compile, compiler errors inside
+/// it. With Callees, also those of the bodies of the user functions it
+/// calls, one level down: a broken joining helper or locking helper leaves
+/// its caller's join or lock unknown.
+bool bodyHasErrors(const Decl *Function, bool Callees) {
   if (!Function || Function->isInvalidDecl())
     return true;
-  if (compilerErrorWithin(Function->getASTContext(), Function->getSourceRange()))
+  if (compilerErrorAt(*Function))
     return true;
+  auto Broken = [&](const Decl *D) {
+    if (!D)
+      return false;
+    if (D->isInvalidDecl())
+      return true;
+    if (Callees && isa<FunctionDecl>(D) && !inSystemHeader(D) && compilerErrorAt(*D))
+      return true;
+    const auto *F = dyn_cast<FunctionDecl>(D);
+    const FunctionDecl *Def = nullptr;
+    return Callees && F && F->hasBody(Def) && Def != Function && !inSystemHeader(Def) &&
+           bodyHasErrors(Def, /*Callees=*/false);
+  };
+  auto BrokenType = [](QualType T) {
+    const CXXRecordDecl *Record = T.getNonReferenceType()->getPointeeCXXRecordDecl();
+    if (!Record)
+      Record = T.getNonReferenceType()->getAsCXXRecordDecl();
+    return Record && Record->isInvalidDecl();
+  };
   // clangd runs us on half-typed code: a body with recovery nodes is not
   // worth a guess. Nor is one that declares something invalid: with its
   // mutex undeclared, `std::scoped_lock lock(m);` is an invalid function
   // declaration, not a lock, and leaves no recovery expression behind.
-  return !walk(Function->getBody(), [](const Stmt *S) {
+  return !walk(Function->getBody(), [&](const Stmt *S) {
     if (isa<RecoveryExpr>(S) ||
         (isa<Expr>(S) && cast<Expr>(S)->containsErrors()))
       return Step::Stop;
     if (const auto *Decls = dyn_cast<DeclStmt>(S))
       for (const Decl *D : Decls->decls())
-        if (D->isInvalidDecl())
+        if (D->isInvalidDecl() ||
+            (isa<ValueDecl>(D) && BrokenType(cast<ValueDecl>(D)->getType())))
           return Step::Stop;
     if (const auto *Lambda = dyn_cast<LambdaExpr>(S);
         Lambda && Lambda->getCallOperator()->isInvalidDecl())
       return Step::Stop;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Broken(Ref->getDecl()))
+      return Step::Stop;
+    if (const auto *Member = dyn_cast<MemberExpr>(S);
+        Member && (Broken(Member->getMemberDecl()) || BrokenType(Member->getBase()->getType())))
+      return Step::Stop;
+    if (const auto *Call = dyn_cast<CallExpr>(S); Call && Broken(Call->getDirectCallee()))
+      return Step::Stop;
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(S);
+        Construct && (Broken(Construct->getConstructor()) || BrokenType(Construct->getType())))
+      return Step::Stop;
     return Step::Descend;
   });
 }
+
+} // namespace
+
+bool hasErrors(const Decl *Function) { return bodyHasErrors(Function, /*Callees=*/true); }
 
 Engine::Engine(ASTContext &Ctx, SessionTypeClassifier &Types, JoinFinder &Joins)
     : Ctx(Ctx), Types(Types), Joins(Joins),

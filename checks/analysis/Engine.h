@@ -125,8 +125,11 @@ private:
   llvm::DenseMap<const clang::Decl *, std::vector<Place>> Escaped;
 };
 
-/// Whether a function body holds recovery expressions or is invalid: half
-/// typed code, analysed by nobody.
+/// Whether a function is half typed, analysed by nobody: it is invalid, its
+/// body holds recovery expressions or invalid declarations, names a
+/// declaration that did not compile, the compiler reported an error in it
+/// (CompilerErrors.h), or a user function it calls has such a body (one
+/// level down: a broken joining or locking helper).
 bool hasErrors(const clang::Decl *Function);
 
 } // namespace sessionlint

@@ -16,16 +16,51 @@ Deleting a line that leaves valid code may create a real finding (delete a
 join, and the bug is real), so only variants that do not compile are held to
 the "no new findings" rule.
 
+A lit check file's own RUN line gives its compiler flags and check options
+(%mock_flags, %S and --check-options are understood); --flags is for other
+files. Two findings are the same when check, mapped line, column and message
+agree, with the qualifiers of nested names dropped from the message (delete
+a closing brace and `Job` becomes `Args::Job`).
+
 --sample N keeps every Nth variant (CI runs a sample; the whole sweep runs
-from bench/ or by hand). Exit status 1 when anything was counted.
+by hand, docs/design/robustness.md). Exit status 1 when anything was
+counted.
 """
 import argparse
 import concurrent.futures
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
+
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+INPUTS = os.path.join(os.path.dirname(HERE), 'Inputs')
+RUN_LINE = re.compile(r'//\s*RUN:\s*%check_sessionlint(.*?)%s\s+--\s+(.*)$')
+CHECK_OPTIONS = re.compile(r'--check-options="([^"]*)"')
+QUALIFIER = re.compile(r'\b[A-Za-z_]\w*::')
+
+
+def own_configuration(source, default_flags):
+    """(flags, .clang-tidy text or None) from a lit check file's RUN line."""
+    with open(source) as f:
+        first = f.readline()
+    m = RUN_LINE.search(first)
+    if not m:
+        return default_flags, None
+    mock = ['-std=c++20', '-nostdinc++', '-isystem', INPUTS]
+    flags = m.group(2).replace('%mock_flags', ' '.join(mock))
+    flags = flags.replace('%S', os.path.dirname(os.path.abspath(source))).split()
+    o = CHECK_OPTIONS.search(m.group(1))
+    config = "Checks: '-*,sessionlint-*'\nCheckOptions: %s\n" % o.group(1) if o else None
+    return flags, config
+
+
+def normalised(finding):
+    check, line, column, message = finding
+    return check, line, column, QUALIFIER.sub('', message)
 
 
 def findings_of(sessionlint, path, flags, timeout):
@@ -43,7 +78,8 @@ def findings_of(sessionlint, path, flags, timeout):
         return 'crash', []
     if any('crashed' in e['message'] for e in out['errors']):
         return 'crash', []
-    found = {(f['check'], f['line'], f['column'], f['message']) for f in out['findings']}
+    found = {normalised((f['check'], f['line'], f['column'], f['message']))
+             for f in out['findings']}
     return ('noncompiling' if out['errors'] else 'ok'), found
 
 
@@ -84,13 +120,21 @@ def main():
     problems = []
     with tempfile.TemporaryDirectory() as work, \
             concurrent.futures.ThreadPoolExecutor(args.j) as pool:
-        if args.clangd:
-            with open(os.path.join(work, 'compile_flags.txt'), 'w') as f:
-                f.write('\n'.join(flags) + '\n')
-        for source in args.files:
+        for number, source in enumerate(args.files):
             with open(source) as f:
                 lines = f.readlines()
-            status, original = findings_of(args.sessionlint, source, flags, args.timeout * 3)
+            own_flags, config = own_configuration(source, flags)
+            folder = os.path.join(work, str(number))
+            os.makedirs(folder)
+            if config:
+                with open(os.path.join(folder, '.clang-tidy'), 'w') as f:
+                    f.write(config)
+            with open(os.path.join(folder, 'compile_flags.txt'), 'w') as f:
+                f.write('\n'.join(own_flags) + '\n')
+            complete = os.path.join(folder, os.path.basename(source))
+            with open(complete, 'w') as f:
+                f.write(''.join(lines))
+            status, original = findings_of(args.sessionlint, complete, own_flags, args.timeout * 3)
             if status != 'ok':
                 problems.append(f'{source}: the complete file is {status}')
                 continue
@@ -99,12 +143,12 @@ def main():
             for index, (name, text, to_original) in enumerate(variants(lines)):
                 if index % args.sample:
                     continue
-                path = os.path.join(work, f'{base}-{name}.cpp')
+                path = os.path.join(folder, f'{base}-{name}.cpp')
                 with open(path, 'w') as f:
                     f.write(text)
 
-                def one(path=path, name=name, to_original=to_original):
-                    status, found = findings_of(args.sessionlint, path, flags, args.timeout)
+                def one(path=path, name=name, to_original=to_original, own_flags=own_flags):
+                    status, found = findings_of(args.sessionlint, path, own_flags, args.timeout)
                     extra = []
                     if status == 'noncompiling':
                         extra = sorted(f for f in found

@@ -5,6 +5,7 @@
 #include <mutex>
 #include <pqxx/pqxx>
 #include <thread>
+#include <vector>
 
 // The mutex is being renamed: `std::scoped_lock lock(m)` with `m` gone is a
 // function declaration with an unknown parameter type, not a lock.
@@ -54,6 +55,37 @@ void helper_half_typed(Shared &s) {
   std::thread t([&s] { locked_close(s); });
   locked_close(s);
   t.join();
+}
+
+// The annotation macro is not defined yet: `NOT_YET_DEFINED(mu)` ends the
+// declaration with an error right after it, and write_locked() loses the
+// REQUIRES(mu) it will have.
+struct Annotated {
+  std::mutex mu;
+  pqxx::connection db;
+  void write_locked() NOT_YET_DEFINED(mu);
+  void run() {
+    std::thread t([this] {
+      std::lock_guard<std::mutex> guard(mu);
+      db.close();
+    });
+    write_locked();
+    t.join();
+  }
+};
+
+// A joining helper mid-edit (its range is misnamed): whether it joins is
+// unknown, so is what its caller does after calling it.
+void join_each(std::vector<std::thread> &workers) {
+  for (auto &w : worker)
+    w.join();
+}
+void joined_through_broken_helper() {
+  pqxx::connection db;
+  std::vector<std::thread> workers;
+  workers.emplace_back([&db] { db.close(); });
+  join_each(workers);
+  db.close();
 }
 
 // Finished, and a bug: reported.
