@@ -207,8 +207,10 @@ private:
     // of it: `auto &c = db;`, `Args a{&db};`, `p = &db;`. The uses through
     // the new name are.
     if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
-      for (const Decl *D : llvm::reverse(llvm::SmallVector<const Decl *, 2>(
-               Decls->decl_begin(), Decls->decl_end())))
+      // Named: a temporary in the range of a range-for would die before
+      // the loop runs (C++20), and `int a, b, c;` holds its decls on the heap.
+      llvm::SmallVector<const Decl *, 2> Declared(Decls->decl_begin(), Decls->decl_end());
+      for (const Decl *D : llvm::reverse(Declared))
         if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit())
           if (!(refersElsewhere(V->getType(), T.Types) && nameOnly(V->getInit())))
             push(V->getInit(), I.Ctx);

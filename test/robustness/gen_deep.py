@@ -9,6 +9,8 @@ usage: gen_deep.py KIND N OUT
   elseif   an else-if chain N deep
   ternary  nested conditional operators, N deep
   lambda   N nested lambdas, each calling the next (needs -fbracket-depth)
+  decls    one declaration of N pointers to the session (a DeclStmt whose
+           declarators live on the heap: a dangling copy of them crashed)
 """
 import sys
 
@@ -34,8 +36,21 @@ def body(kind, n):
     raise SystemExit('unknown kind ' + kind)
 
 
+def decls(n):
+    """A helper the task calls declares N pointers to the session at once."""
+    return (HEADER + 'void helper(pqxx::connection &db) {\n  pqxx::connection ' +
+            ', '.join('*p%d = &db' % i for i in range(n)) + ';\n' +
+            ''.join('  p%d->close();\n' % i for i in range(0, n, max(1, n // 6))) + '}\n' +
+            'void deep_decls(pqxx::connection &db) {\n'
+            '  std::thread t([&db] { helper(db); });\n  db.close();\n  t.join();\n}\n')
+
+
 def main():
     kind, n, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    if kind == 'decls':
+        with open(out, 'w') as f:
+            f.write(decls(n))
+        return
     with open(out, 'w') as f:
         f.write(HEADER)
         f.write('void deep_%s(pqxx::connection &db) {\n' % kind)
