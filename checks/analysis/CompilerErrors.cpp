@@ -75,6 +75,11 @@ bool compilerErrorWithin(const ASTContext &Ctx, SourceRange Range) {
   return false;
 }
 
+bool compiledCleanly(const ASTContext &Ctx) {
+  const auto *Recorder = dynamic_cast<const ErrorRecorder *>(Ctx.getDiagnostics().getClient());
+  return Recorder && Recorder->Errors.empty();
+}
+
 bool compilerErrorAt(const Decl &D) {
   const ASTContext &Ctx = D.getASTContext();
   const auto *Recorder = dynamic_cast<const ErrorRecorder *>(Ctx.getDiagnostics().getClient());

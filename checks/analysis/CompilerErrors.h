@@ -32,6 +32,10 @@ void recordCompilerErrors(clang::DiagnosticsEngine &Diags);
 /// expanded). False when nothing records errors for Ctx.
 bool compilerErrorWithin(const clang::ASTContext &Ctx, clang::SourceRange Range);
 
+/// True when errors are being recorded for Ctx and none was reported: the
+/// file compiles, and no declaration in it is broken.
+bool compiledCleanly(const clang::ASTContext &Ctx);
+
 /// Whether an error was reported within D or on the rest of its last line:
 /// `void f() MACRO(x);` with MACRO undefined ends f's declaration before
 /// the error, and f loses what the macro said about it.

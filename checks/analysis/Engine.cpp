@@ -30,6 +30,9 @@ bool bodyHasErrors(const Decl *Function, bool Callees) {
     return true;
   if (compilerErrorAt(*Function))
     return true;
+  // Broken callees leave errors behind: when none was reported, do not
+  // walk every callee's body at every call.
+  Callees = Callees && !compiledCleanly(Function->getASTContext());
   auto Broken = [&](const Decl *D) {
     if (!D)
       return false;
