@@ -238,7 +238,7 @@ void ConcurrentOperationsCheck::addHelperLaunches() {
             !Added.insert(Call).second)
           return Step::Descend;
         for (const Operation &Inner : InFlight)
-          if (std::optional<Operation> Op = Outside.launchedByCall(Call, Helper, Inner)) {
+          if (std::optional<Operation> Op = Outside.operationAtCall(Call, Helper, Inner)) {
             SpawnSite Site;
             Site.Call = Call;
             Site.Joins = JoinKind::Never;

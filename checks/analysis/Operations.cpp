@@ -214,25 +214,12 @@ OperationFinder::operationsOfCall(const CallExpr *Call) {
       for (const TaskAccess &A : Task.Reach)
         Accesses.push_back(A.Use);
     for (const Access &A : Accesses) {
-      const Expr *Argument = nullptr;
-      std::optional<Place> P = T.translate(A.Target, [&](const Place &Root) {
-        if (const VarDecl *V = Root.rootVar())
-          if (const auto *Param = dyn_cast<ParmVarDecl>(V))
-            if (Param->getFunctionScopeIndex() < Call->getNumArgs())
-              Argument = Call->getArg(Param->getFunctionScopeIndex());
-        return T.bindRoot(Root, Def, Call, F);
-      }, F);
-      if (!P || !isTarget(P->type()))
-        continue;
-      Operation Op;
-      Op.Start = Call;
-      Op.Target = *P;
-      Op.Named = Argument ? namedBy(Argument) : nullptr;
-      if (!Op.Named)
-        Op.Named = P->decl();
-      Op.Kind = A.Kind;
-      Op.Name = Callee->getNameAsString();
-      Add(std::move(Op));
+      Operation Inner;
+      Inner.Target = A.Target;
+      Inner.Kind = A.Kind;
+      Inner.Name = Callee->getNameAsString();
+      if (std::optional<Operation> Op = operationAtCall(Call, Def, Inner))
+        Add(std::move(*Op));
     }
     return Out;
   }
@@ -320,9 +307,9 @@ void OperationFinder::addPlainUses(const LambdaExpr *Lambda, size_t Before,
   });
 }
 
-std::optional<Operation> OperationFinder::launchedByCall(const CallExpr *Call,
-                                                        const FunctionDecl *Def,
-                                                        const Operation &Inner) {
+std::optional<Operation> OperationFinder::operationAtCall(const CallExpr *Call,
+                                                         const FunctionDecl *Def,
+                                                         const Operation &Inner) {
   const Expr *Argument = nullptr;
   std::optional<Place> P = T.translate(Inner.Target, [&](const Place &Root) {
     if (const VarDecl *V = Root.rootVar())

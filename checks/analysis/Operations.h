@@ -77,11 +77,10 @@ public:
   /// on what it is handed; none when it is not such a call.
   llvm::SmallVector<Operation, 2> operationsOfCall(const clang::CallExpr *Call);
 
-  /// Inner, an operation that Def (the definition Call calls) starts and
-  /// returns with still in flight, as Call starts it in this frame: its
-  /// session translated to what Call hands Def. None when that session is
-  /// Def's own.
-  std::optional<Operation> launchedByCall(const clang::CallExpr *Call,
+  /// Inner, an operation of Def (the definition Call calls), as Call starts
+  /// it in this frame: its session translated to what Call hands Def, the
+  /// diagnostic pointing at Call. None when that session is Def's own.
+  std::optional<Operation> operationAtCall(const clang::CallExpr *Call,
                                           const clang::FunctionDecl *Def,
                                           const Operation &Inner);
 

@@ -19,7 +19,6 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ExprConcepts.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/AST/StmtOpenMP.h"
@@ -252,10 +251,7 @@ bool isUnevaluated(const Stmt &S, ASTContext &Ctx) {
   for (unsigned Steps = 0; !Work.empty() && Steps < 256; ++Steps) {
     DynTypedNode Node = Work.pop_back_val();
     if (const auto *St = Node.get<Stmt>()) {
-      if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, RequiresExpr>(St))
-        return true;
-      if (const auto *Typeid = dyn_cast<CXXTypeidExpr>(St);
-          Typeid && !Typeid->isPotentiallyEvaluated())
+      if (hasUnevaluatedOperands(*St))
         return true;
       if (isa<LambdaExpr>(St))
         return false; // A lambda body is evaluated when it is called.

@@ -19,6 +19,13 @@ using namespace clang::ast_matchers;
 
 namespace sessionlint {
 
+bool hasUnevaluatedOperands(const Stmt &S) {
+  if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, RequiresExpr>(S))
+    return true;
+  const auto *Typeid = dyn_cast<CXXTypeidExpr>(&S);
+  return Typeid && !Typeid->isPotentiallyEvaluated();
+}
+
 /// The record type that E's value has (looking through references).
 const CXXRecordDecl *recordOf(const Expr *E) {
   return E->getType().getNonReferenceType()->getAsCXXRecordDecl();

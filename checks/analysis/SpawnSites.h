@@ -151,6 +151,10 @@ const clang::LambdaExpr *lambdaOf(const clang::Expr *Callable);
 /// Whether Body returns the variable Handle (`return t;`).
 bool returnsVariable(const clang::Stmt *Body, const clang::VarDecl *Handle);
 
+/// Whether S's operands are never evaluated: sizeof / alignof, noexcept, a
+/// requires-expression, typeid of a non-polymorphic operand.
+bool hasUnevaluatedOperands(const clang::Stmt &S);
+
 /// The record type that E's value has (looking through references).
 const clang::CXXRecordDecl *recordOf(const clang::Expr *E);
 

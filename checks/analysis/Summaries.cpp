@@ -6,7 +6,6 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ExprConcepts.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/AST/StmtOpenMP.h"
 #include "clang/Basic/SourceManager.h"
@@ -245,8 +244,7 @@ private:
       pushChildren(S, I.Ctx);
       return;
     }
-    if (isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, CXXTypeidExpr, RequiresExpr>(S) &&
-        !(isa<CXXTypeidExpr>(S) && cast<CXXTypeidExpr>(S)->isPotentiallyEvaluated()))
+    if (hasUnevaluatedOperands(*S))
       return; // Unevaluated: sizeof, noexcept, requires, typeid of a type.
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
       call(Call, I.Ctx);
