@@ -100,6 +100,8 @@ void Engine::addSite(const Decl *Function, SpawnSite Site) {
 
 void Engine::addFunction(const FunctionDecl *Function) {
   Functions.push_back(Function);
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(Function))
+    Table->addOverrider(Method);
 }
 
 const llvm::SmallVector<const Decl *, 2> &Engine::callersOf(const Decl *F) {
@@ -168,6 +170,13 @@ void Engine::addHelperSites(const Decl *Function) {
         if (Site->Handle)
           Site->Joins = Task.ReturnedJoins;
       }
+    } else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+               Member && !Task.ReturnsHandle) {
+      // `poller.startThread()`: the thread lives in the object; a member
+      // function that joins it (`poller.waitForThread()`) joins the task.
+      Site->Handle = namedVar(Member->getImplicitObjectArgument());
+      if (Site->Handle)
+        Site->Joins = JoinKind::Explicit;
     } else if (Task.ReturnsHandle) {
       const VarDecl *Handle = nullptr;
       const Expr *DetachedAt = nullptr;

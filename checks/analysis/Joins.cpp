@@ -14,7 +14,19 @@ namespace {
 
 bool isJoinMethodName(llvm::StringRef Name) {
   return Name == "join" || Name == "get" || Name == "wait" ||
-         Name == "waitForFinished" || Name == "result" || Name == "waitForDone";
+         Name == "waitForFinished" || Name == "result" || Name == "waitForDone" ||
+         Name == "joinAll" || Name == "join_all";
+}
+
+/// Whether F's body is here to read, outside system headers: then what it
+/// does decides, not its name (a library's `wait()` is declared only, or
+/// defined in a system header).
+bool isUserCode(const FunctionDecl *F) {
+  const FunctionDecl *Definition = nullptr;
+  if (!F->hasBody(Definition) || !Definition)
+    return false;
+  const SourceManager &SM = F->getASTContext().getSourceManager();
+  return !SM.isInSystemHeader(SM.getExpansionLoc(Definition->getLocation()));
 }
 
 } // namespace
@@ -44,8 +56,12 @@ bool JoinFinder::isJoinOf(const Stmt *S, const VarDecl *Handle) {
   }
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
     const CXXMethodDecl *Method = Member->getMethodDecl();
-    if (Method && Method->getIdentifier() && isJoinMethodName(Method->getName()) &&
-        namedVar(Member->getImplicitObjectArgument()) == Handle)
+    // A library's `join()` / `wait()` by name; member functions whose
+    // bodies we read by what they do (a `get()` that only reads is no
+    // join).
+    if (Method && namedVar(Member->getImplicitObjectArgument()) == Handle &&
+        (isUserCode(Method) ? methodJoinsOwnTask(Method)
+                            : Method->getIdentifier() && isJoinMethodName(Method->getName())))
       return true;
     // A member function that joins the handle it is given.
   } else if (Callee->getIdentifier() && Callee->getName() == "pthread_join" &&
@@ -123,6 +139,55 @@ bool JoinFinder::helperDetachesParam(const FunctionDecl *Helper, unsigned Index)
   });
   DetachSummaries[Key] = Detaches ? State::Joins : State::DoesNotJoin;
   return Detaches;
+}
+
+namespace {
+
+/// `this`, `*this`, `thread_` or `this->worker_`: the object a member
+/// function runs on, or one of its members.
+bool isOwnObject(const Expr *E) {
+  E = E ? E->IgnoreParenImpCasts() : nullptr;
+  if (const auto *Deref = dyn_cast_or_null<UnaryOperator>(E);
+      Deref && Deref->getOpcode() == UO_Deref)
+    E = Deref->getSubExpr()->IgnoreParenImpCasts();
+  if (isa_and_nonnull<CXXThisExpr>(E))
+    return true;
+  const auto *Member = dyn_cast_or_null<MemberExpr>(E);
+  return Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts());
+}
+
+} // namespace
+
+bool JoinFinder::methodJoinsOwnTask(const CXXMethodDecl *Method) {
+  const FunctionDecl *Definition = nullptr;
+  if (!Method->hasBody(Definition) || !Definition || Definition->isInvalidDecl())
+    return false;
+  auto Key = std::make_pair(static_cast<const FunctionDecl *>(Definition), ~0u);
+  auto [It, Inserted] = Summaries.try_emplace(Key, State::InProgress);
+  if (!Inserted)
+    return It->second == State::Joins;
+  bool Joins = !walk(Definition->getBody(), [&](const Stmt *S) {
+    if (isa<LambdaExpr>(S))
+      return Step::Skip;
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
+      const CXXMethodDecl *M = Call->getMethodDecl();
+      if (M && isOwnObject(Call->getImplicitObjectArgument()) &&
+          ((M->getIdentifier() && isJoinMethodName(M->getName())) || isUserJoin(M) ||
+           (M != Method && methodJoinsOwnTask(M))))
+        return Step::Stop;
+    } else if (const auto *Call = dyn_cast<CallExpr>(S);
+               Call && Call->getDirectCallee() && Call->getDirectCallee()->getIdentifier() &&
+               Call->getDirectCallee()->getName() == "pthread_join" &&
+               Call->getNumArgs() > 0 && isOwnObject(Call->getArg(0))) {
+      return Step::Stop;
+    }
+    if (const auto *Loop = dyn_cast<CXXForRangeStmt>(S);
+        Loop && isOwnObject(Loop->getRangeInit()) && loopJoinsElements(Loop))
+      return Step::Stop;
+    return Step::Descend;
+  });
+  Summaries[Key] = Joins ? State::Joins : State::DoesNotJoin;
+  return Joins;
 }
 
 bool JoinFinder::helperJoinsParam(const FunctionDecl *Helper, unsigned Index) {

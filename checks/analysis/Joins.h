@@ -6,7 +6,8 @@
 // function (JoinFunctions, SESSIONLINT_JOINS) on or with the handle, a range-for that joins every element of a container of
 // handles, and a call of a function in this translation unit that does one
 // of these to the handle it is given (`wait_all(workers)`,
-// `finish(std::move(t))`). Such helpers are summarised once per function
+// `finish(std::move(t))`), and a member function of the handle's own class
+// that joins the object's own thread (`worker.waitForThread()`). Such helpers are summarised once per function
 // and cached; a recursive helper is assumed not to join.
 //
 // Simplification: a helper that joins on some path is taken to join on
@@ -19,6 +20,7 @@
 #include "Names.h"
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseMap.h"
 
@@ -46,6 +48,12 @@ public:
   /// of a function in this translation unit that detaches the parameter it
   /// is given; null when S detaches nothing.
   const clang::VarDecl *detachedBy(const clang::Stmt *S);
+
+  /// Whether the member function Method joins a task of its own object:
+  /// `thread_.join()`, `wait()` on itself (a QThread), `pthread_join` of a
+  /// member, a loop joining a member container, or a call of another such
+  /// member function (`worker.stop()` that joins the worker's thread).
+  bool methodJoinsOwnTask(const clang::CXXMethodDecl *Method);
 
 private:
   bool helperJoinsParam(const clang::FunctionDecl *Helper, unsigned Index);

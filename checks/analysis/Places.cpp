@@ -410,6 +410,15 @@ std::optional<Place> Frame::resolve(const Expr *E, unsigned Depth) const {
     return std::nullopt;
   E = stripTemporaries(E);
   if (const auto *Cast = dyn_cast<CastExpr>(E)) {
+    // `static_cast<sqlite3 *>(arg)` of a thread function's `void *`: the
+    // same object, now known by its type.
+    if (isa<ExplicitCastExpr>(Cast) && Cast->getType()->isPointerType() &&
+        Cast->getSubExpr()->IgnoreParenImpCasts()->getType()->isVoidPointerType()) {
+      std::optional<Place> P = resolve(Cast->getSubExpr(), Depth + 1);
+      if (P && P->type()->isVoidPointerType())
+        return P->prefix(P->depth(), Cast->getType());
+      return P;
+    }
     if (keepsObject(Cast->getCastKind()) || isa<ExplicitCastExpr>(Cast))
       if (Cast->getCastKind() != CK_NullToPointer &&
           Cast->getCastKind() != CK_IntegralToPointer &&

@@ -267,6 +267,120 @@ bool isUnevaluated(const Stmt &S, ASTContext &Ctx) {
   return false;
 }
 
+/// The class of the object E is, or points to (before a conversion to a
+/// base class: `worker.start()` calls QThread::start on a Worker).
+const CXXRecordDecl *objectClass(const Expr *E) {
+  QualType T = E->IgnoreParenBaseCasts()->getType().getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
+  return Record && Record->hasDefinition() ? Record->getDefinition() : nullptr;
+}
+
+/// The final overrider, in Record or its bases, of the virtual member
+/// function Method of Record's base class Base (`QThread::run` in a class
+/// derived from QThread); null when Record is not derived from Base or does
+/// not override Method (QThread's own run() runs an event loop).
+const CXXMethodDecl *overriderIn(const CXXRecordDecl *Record, llvm::StringRef Base,
+                                 llvm::StringRef Method) {
+  if (!Record)
+    return nullptr;
+  const CXXRecordDecl *BaseClass = nullptr;
+  auto IsBase = [&](const CXXRecordDecl *R) {
+    if (qualifiedName(R) == Base)
+      BaseClass = R;
+    return BaseClass == nullptr;
+  };
+  if (IsBase(Record))
+    Record->forallBases(IsBase);
+  if (!BaseClass)
+    return nullptr;
+  for (const CXXMethodDecl *M : BaseClass->methods()) {
+    if (!M->isVirtual() || !M->getIdentifier() || M->getName() != Method ||
+        M->getNumParams() != 0)
+      continue;
+    const CXXMethodDecl *Final = M->getCorrespondingMethodInClass(Record, /*MayBeBase=*/true);
+    return Final && Final->getParent() != BaseClass ? Final : nullptr;
+  }
+  return nullptr;
+}
+
+/// `Poco::RunnableAdapter<Worker> adapter(worker, &Worker::work)`: the
+/// object and member function the adapter a runnable names will call.
+bool adaptedMember(const Expr *Runnable, const CXXMethodDecl *&Method,
+                   const Expr *&Object) {
+  const VarDecl *Var = namedVar(Runnable);
+  const auto *Init = Var ? dyn_cast_or_null<CXXConstructExpr>(
+                               stripForwarding(Var->getInit()))
+                         : nullptr;
+  if (!Init || Init->getNumArgs() != 2)
+    return false;
+  const auto *AddrOf = dyn_cast<UnaryOperator>(stripForwarding(Init->getArg(1)));
+  const auto *Ref = AddrOf && AddrOf->getOpcode() == UO_AddrOf
+                        ? dyn_cast<DeclRefExpr>(AddrOf->getSubExpr()->IgnoreParens())
+                        : nullptr;
+  Method = Ref ? dyn_cast<CXXMethodDecl>(Ref->getDecl()) : nullptr;
+  Object = Init->getArg(0);
+  return Method != nullptr;
+}
+
+/// Thread classes: an object whose virtual entry point runs on a new
+/// thread. `worker.start()` on a QThread subclass runs its run();
+/// `Poco::Thread::start(runnable)` and `Poco::ThreadPool::start` run the
+/// runnable's run() (or a RunnableAdapter's member function);
+/// `QThreadPool::start(runnable *)` a QRunnable's run();
+/// `boost::thread_group::create_thread(f)` runs f. The handle is the object
+/// `start()` is called on: `wait()`, `join()`, `joinAll()`, `join_all()`,
+/// `waitForDone()` join it.
+std::optional<SpawnSite> recognizeThreadClass(const CXXMemberCallExpr *Call) {
+  const CXXMethodDecl *Method = Call->getMethodDecl();
+  const Expr *Object = Call->getImplicitObjectArgument();
+  if (!Method->getIdentifier())
+    return std::nullopt;
+  llvm::StringRef Name = Method->getName();
+  std::string Class = qualifiedName(Method->getParent());
+  unsigned NumArgs = writtenArgCount(Call);
+  SpawnSite Site;
+  Site.Call = Call;
+  if (Class == "QThread" && Name == "start") {
+    Site.Entry = overriderIn(objectClass(Object), "QThread", "run");
+    Site.EntryObject = Object;
+  } else if ((Class == "Poco::Thread" || Class == "Poco::ThreadPool" ||
+              Class == "QThreadPool") &&
+             (Name == "start" || Name == "startWithPriority" ||
+              Name == "tryStart" || Name == "startFunc")) {
+    llvm::StringRef Runnable = Class == "QThreadPool" ? "QRunnable" : "Poco::Runnable";
+    for (unsigned I = 0; I < NumArgs && !Site.Entry && Site.Callables.empty(); ++I) {
+      const Expr *Arg = Call->getArg(I);
+      if (const CXXRecordDecl *R = objectClass(Arg);
+          R && R->getName() == "RunnableAdapter" &&
+          adaptedMember(Arg, Site.Entry, Site.EntryObject)) {
+      } else if (Site.Entry = overriderIn(objectClass(Arg), Runnable, "run"); Site.Entry) {
+        Site.EntryObject = Arg;
+      } else if (Arg->getType()->isFunctionPointerType() ||
+                 Arg->getType()->isFunctionType() || isFunctionObject(Arg)) {
+        // Poco::Thread::start(callable, data), startFunc(f), and
+        // QThreadPool::start(f) of Qt 5.15.
+        Site.Callables.push_back(Arg);
+        if (I + 1 < NumArgs)
+          Site.Arguments.push_back(Call->getArg(I + 1));
+      }
+    }
+    if (!Site.Entry && Site.Callables.empty())
+      return std::nullopt;
+  } else if (Class == "boost::thread_group" && Name == "create_thread" && NumArgs == 1) {
+    Site.Callables.push_back(Call->getArg(0));
+  } else {
+    return std::nullopt;
+  }
+  if (Site.Callables.empty() && !Site.Entry)
+    return std::nullopt; // QThread's own run(): an event loop, no user code.
+  Site.Api = Class + "::" + Name.str();
+  Site.Handle = namedVar(Object);
+  Site.Joins = Site.Handle ? JoinKind::Explicit : JoinKind::Never;
+  return Site;
+}
+
 std::optional<SpawnSite> recognizeEvaluated(const Stmt *CandidateStmt,
                                             ASTContext &Ctx,
                                             const NameList *UserSpawns) {
@@ -295,22 +409,15 @@ std::optional<SpawnSite> recognizeEvaluated(const Stmt *CandidateStmt,
   } else if (const auto *MemberCall = dyn_cast<CXXMemberCallExpr>(Candidate)) {
     const Expr *Object = MemberCall->getImplicitObjectArgument();
     const CXXMethodDecl *Method = MemberCall->getMethodDecl();
-    if (!Object || !Method || MemberCall->getNumArgs() == 0)
+    if (!Object || !Method)
+      return std::nullopt;
+    if (std::optional<SpawnSite> Thread = recognizeThreadClass(MemberCall))
+      return Thread;
+    if (MemberCall->getNumArgs() == 0)
       return std::nullopt;
     if (std::optional<SpawnSite> User =
             recognizeUserSpawn(MemberCall, Ctx, UserSpawns))
       return User;
-    if (Method->getName() == "start" &&
-        qualifiedName(Method->getParent()) == "QThreadPool") {
-      // QThreadPool::start(runnable or callable): waitForDone() joins.
-      if (!isFunctionObject(MemberCall->getArg(0)))
-        return std::nullopt; // A QRunnable subclass: its run() is not seen.
-      Site.Api = "QThreadPool::start";
-      Site.Callables.push_back(MemberCall->getArg(0));
-      Site.Handle = namedVar(Object);
-      Site.Joins = Site.Handle ? JoinKind::Explicit : JoinKind::Never;
-      return Site;
-    }
     if (Method->getName() == "spawn" &&
         Method->getParent()->getName().ends_with("_scope")) {
       // P2300 async_scope / counting_scope: scope.spawn(sender) runs the

@@ -340,7 +340,8 @@ bool isSpawnCandidate(const Stmt &S) {
   if (!Callee)
     return false;
   if (isa<CXXMemberCallExpr>(Call))
-    return Named(Callee, {"emplace_back", "emplace", "run", "start", "spawn"}) ||
+    return Named(Callee, {"emplace_back", "emplace", "run", "start", "spawn", "startWithPriority",
+                           "tryStart", "startFunc", "create_thread"}) ||
            Callee->hasAttr<AnnotateAttr>();
   if (Named(Callee, {"async", "co_spawn", "spawn", "post", "dispatch", "defer",
                      "start_detached", "pthread_create", "run", "parallel_for",

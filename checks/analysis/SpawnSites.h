@@ -69,6 +69,12 @@ struct SpawnSite {
   /// Callables from this index on run one call at a time (the reduce
   /// function of QtConcurrent::mappedReduced), beside the others.
   unsigned SerialFrom = ~0u;
+  /// A thread class's entry point and the object it runs on
+  /// (`worker.start()` runs Worker::run on worker; `thread.start(runnable)`
+  /// runs the runnable's run()): the task is that member function, on that
+  /// very object.
+  const clang::CXXMethodDecl *Entry = nullptr;
+  const clang::Expr *EntryObject = nullptr;
   /// For a helper call: the spawn inside the helper, for the note.
   const clang::Stmt *HelperSpawn = nullptr;
   /// The variable through which the task is joined, if any.

@@ -120,14 +120,16 @@ private:
 
   /// A use of what P names: the session itself, or each session a holder
   /// holds when the holder goes to code we cannot see.
+  /// Seen: the type the code we cannot see knows the object as (a base
+  /// class's member function reaches only the base's part), if not P's own.
   void use(const Place &P, OpKind Kind, const Lockset &Held, const Stmt *Where,
-           bool Opaque) {
+           bool Opaque, QualType Seen = QualType()) {
     if (T.isSessionLeaf(P.type())) {
       add(P, Kind, Held, Where);
       return;
     }
     if (Opaque)
-      forEachLeaf(P, P.type(), 0, [&](const Place &Leaf) {
+      forEachLeaf(P, Seen.isNull() ? P.type() : Seen, 0, [&](const Place &Leaf) {
         add(Leaf, OpKind::Exclusive, Held, Where);
       });
   }
@@ -388,6 +390,15 @@ private:
     std::optional<Place> Self = Fr.placeOf(Object);
     if (!nameOnly(Object))
       push(Object, Ctx);
+    // A virtual call through a base (`threadedFunction()` in a base class's
+    // thread loop) may run any overrider defined here.
+    llvm::ArrayRef<const CXXMethodDecl *> Overriders;
+    if (const auto *Callee = dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens());
+        Callee && !Callee->hasQualifier() && Method->isVirtual())
+      Overriders = T.overridersOf(Method);
+    for (const CXXMethodDecl *Overrider : Overriders)
+      if (const FunctionDecl *Def = T.definitionOf(Overrider))
+        applySummary(Def, Call, Ctx);
     if (const FunctionDecl *Def = T.definitionOf(Method)) {
       // A method of a session class (annotated, or the user's own
       // SessionTypes) is a use of it, whatever it does inside.
@@ -397,9 +408,23 @@ private:
       walkUnnamed(Args, Ctx);
       return;
     }
-    if (Self)
+    if (!Overriders.empty()) {
+      walkUnnamed(Args, Ctx);
+      return;
+    }
+    if (Self) {
+      // A library base class's member function (QThread::wait() on a
+      // Worker) cannot touch the members the derived class adds.
+      QualType Seen;
+      QualType ObjectType = Self->type().getNonReferenceType();
+      if (ObjectType->isPointerType())
+        ObjectType = ObjectType->getPointeeType();
+      if (const CXXRecordDecl *Own = ObjectType->getAsCXXRecordDecl();
+          Own && Own->hasDefinition() && Own->isDerivedFrom(Method->getParent()))
+        Seen = T.Ctx.getRecordType(Method->getParent());
       use(*Self, Method->getIdentifier() ? useKindOf(Method->getName()) : OpKind::Exclusive,
-          held(Ctx), stripForwarding(Object), /*Opaque=*/true);
+          held(Ctx), stripForwarding(Object), /*Opaque=*/true, Seen);
+    }
     opaqueArguments(Method, Args, 0, "", Ctx);
   }
 
@@ -496,6 +521,28 @@ bool SummaryTable::isSessionLeaf(QualType T) const {
   return ((S.Result == Verdict::Unsafe || S.Result == Verdict::ThreadAffine) &&
           !S.Holder) ||
          (S.Result == Verdict::NotSession && streamRule(T).has_value());
+}
+
+void SummaryTable::addOverrider(const CXXMethodDecl *M) {
+  if (!M->isVirtual() || !M->doesThisDeclarationHaveABody())
+    return;
+  llvm::SmallVector<const CXXMethodDecl *, 4> Work(M->overridden_methods());
+  llvm::SmallPtrSet<const CXXMethodDecl *, 4> Seen;
+  while (!Work.empty()) {
+    const CXXMethodDecl *Base = Work.pop_back_val()->getCanonicalDecl();
+    if (!Seen.insert(Base).second)
+      continue;
+    Overriders[Base].push_back(M);
+    Work.append(Base->overridden_methods().begin(), Base->overridden_methods().end());
+  }
+}
+
+llvm::ArrayRef<const CXXMethodDecl *>
+SummaryTable::overridersOf(const CXXMethodDecl *M) const {
+  auto It = Overriders.find(M->getCanonicalDecl());
+  if (It == Overriders.end())
+    return {};
+  return It->second;
 }
 
 const FunctionDecl *SummaryTable::definitionOf(const FunctionDecl *F) const {

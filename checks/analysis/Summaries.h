@@ -154,6 +154,13 @@ public:
   bindRoot(const Place &Root, const clang::FunctionDecl *Callee,
            const clang::Expr *Call, const Frame &Caller);
 
+  /// Registers a user-defined member function as an overrider of every
+  /// virtual function it overrides, directly or through its bases.
+  void addOverrider(const clang::CXXMethodDecl *M);
+  /// The user-defined overriders of the virtual function M in this
+  /// translation unit: what a call through the base may run.
+  llvm::ArrayRef<const clang::CXXMethodDecl *> overridersOf(const clang::CXXMethodDecl *M) const;
+
   clang::ASTContext &context() const { return Ctx; }
   SessionTypeClassifier &types() const { return Types; }
   JoinFinder &joins() const { return Joins; }
@@ -190,6 +197,9 @@ private:
   JoinFinder &Joins;
   const llvm::DenseMap<const clang::Stmt *, SpawnSite> &Spawns;
   llvm::DenseMap<const clang::Decl *, std::unique_ptr<Frame>> Frames;
+  llvm::DenseMap<const clang::CXXMethodDecl *,
+                 llvm::SmallVector<const clang::CXXMethodDecl *, 2>>
+      Overriders;
   llvm::DenseMap<const clang::Decl *, std::unique_ptr<Summary>> Done;
   llvm::SmallPtrSet<const clang::Decl *, 16> InProgress;
   unsigned Depth = 0;

@@ -404,10 +404,19 @@ void TaskModel::addCallable(const Expr *Callable, const SpawnSite &Site,
     // std::thread(&Worker::run, this): run's `this` is the first argument.
     if (Arguments.empty())
       return;
+    // A virtual one (`std::thread(&Base::threadedFunction, this)` in a
+    // project's own thread base class) runs the overriders too.
+    llvm::SmallVector<const FunctionDecl *, 2> Defs;
     if (const FunctionDecl *Def = T.definitionOf(Method))
+      Defs.push_back(Def);
+    if (Method->isVirtual())
+      for (const CXXMethodDecl *Overrider : T.overridersOf(Method))
+        if (const FunctionDecl *Def = T.definitionOf(Overrider))
+          Defs.push_back(Def);
+    for (const FunctionDecl *Def : Defs)
       addFunction(Def, Callable, copiedArgument(Arguments[0], Spawner), Arguments[0],
                   Arguments.drop_front(), /*CopiesArguments=*/true, Spawner, Extra, Out);
-    else
+    if (Defs.empty())
       addOutOfView(Arguments, Spawner, Extra, T, Out);
     return;
   }
@@ -494,6 +503,20 @@ void TaskModel::addCallable(const Expr *Callable, const SpawnSite &Site,
   addOutOfView(Arguments, Spawner, Extra, T, Out);
 }
 
+void TaskModel::addEntry(const SpawnSite &Site, const Frame &Spawner,
+                         const Lockset &Extra, std::vector<TaskAccess> &Out) {
+  // A thread class's run() runs on the object start() was called on (or
+  // the runnable handed to it): that object itself, not a copy.
+  const FunctionDecl *Def = T.definitionOf(Site.Entry);
+  if (!Def)
+    return;
+  std::optional<std::pair<Place, Passing>> Self;
+  if (std::optional<Place> P = Spawner.placeOf(Site.EntryObject))
+    Self = std::make_pair(*P, Passing::Shared);
+  addFunction(Def, Site.EntryObject, Self, Site.EntryObject, {},
+              /*CopiesArguments=*/false, Spawner, Extra, Out);
+}
+
 const std::vector<TaskAccess> &TaskModel::reachOf(const SpawnSite &Site,
                                                   const Frame &Spawner) {
   auto It = T.ReachCache.find(Site.Call);
@@ -513,6 +536,8 @@ const std::vector<TaskAccess> &TaskModel::reachOf(const SpawnSite &Site,
       Held.push_back(Place::key(Callable));
     addCallable(Callable, Site, Spawner, Held, Out);
   }
+  if (Site.Entry)
+    addEntry(Site, Spawner, Extra, Out);
   if (Site.Region)
     addRegion(Site, Spawner, Out);
   auto &Slot = T.ReachCache[Site.Call];

@@ -17,6 +17,8 @@
 //    the callee's summary with its parameters bound to the arguments the
 //    spawn API hands it (std::thread and std::async copy them: only
 //    std::ref, pointers and handles share);
+//  - a thread class (`worker.start()` on a QThread subclass, a Poco
+//    runnable handed to Poco::Thread::start): its run() on that object;
 //  - an OpenMP region: every variable of the enclosing function it names,
 //    unless a private / lastprivate / reduction clause (or firstprivate of a
 //    non-pointer) gives each thread its own copy.
@@ -62,6 +64,8 @@ private:
                    llvm::ArrayRef<const clang::Expr *> Arguments, bool CopiesArguments,
                    const Frame &Spawner, const Lockset &Extra,
                    std::vector<TaskAccess> &Out);
+  void addEntry(const SpawnSite &Site, const Frame &Spawner, const Lockset &Extra,
+                std::vector<TaskAccess> &Out);
   void addRegion(const SpawnSite &Site, const Frame &Spawner,
                  std::vector<TaskAccess> &Out);
 

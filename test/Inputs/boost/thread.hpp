@@ -1,5 +1,6 @@
 #pragma once
-// Mock of Boost.Thread: boost::thread, joined by join(), detached by detach().
+// Mock of Boost.Thread: boost::thread, joined by join(), detached by detach();
+// boost::thread_group.
 namespace boost {
 class thread {
 public:
@@ -11,5 +12,12 @@ public:
   template <class T> bool try_join_until(const T &) { return true; }
   void detach() {}
   bool joinable() const { return true; }
+};
+// thread_group::create_thread(f) starts a thread; join_all() joins them all.
+class thread_group {
+public:
+  template <class F> thread *create_thread(F f) { return nullptr; }
+  void add_thread(thread *) {}
+  void join_all() {}
 };
 } // namespace boost

@@ -1,0 +1,266 @@
+// RUN: %check_sessionlint %s -- %mock_flags
+// Thread classes: start() runs the class's virtual entry point on a new
+// thread, on the very object start() is called on (docs/design/
+// concurrency-model.md, "Thread classes").
+#include <QtCore/QThread>
+#include <QtCore/QThreadPool>
+#include <Poco/RunnableAdapter.h>
+#include <Poco/Thread.h>
+#include <Poco/ThreadPool.h>
+#include <boost/thread.hpp>
+#include <mutex>
+#include <pqxx/pqxx>
+#include <sqlite3.h>
+#include <thread>
+
+// --- QThread ---------------------------------------------------------------
+
+class Exporter : public QThread {
+public:
+  explicit Exporter(pqxx::connection &db) : db_(db) {}
+  void flush() { pqxx::work w(db_); }
+
+protected:
+  void run() override { pqxx::work w(db_); }
+
+private:
+  pqxx::connection &db_;
+};
+
+void qthread_used_while_running_bad(pqxx::connection &db) {
+  Exporter exporter(db);
+  exporter.start();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: session 'db_' of type 'pqxx::connection' is shared with a task started by 'QThread::start' while this function keeps using it [sessionlint-shared-across-tasks]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: task started here
+  exporter.flush();
+  exporter.wait();
+}
+
+void qthread_waited_ok(pqxx::connection &db) {
+  Exporter exporter(db);
+  exporter.start();
+  exporter.wait();
+  exporter.flush();
+}
+
+void qthread_through_pointer_bad(pqxx::connection &db) {
+  auto *exporter = new Exporter(db);
+  exporter->start();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: session 'db_' of type 'pqxx::connection' is shared with a task started by 'QThread::start' while this function keeps using it
+  pqxx::work w(db);
+  exporter->wait();
+  delete exporter;
+}
+
+// The thread owns its connection: opened inside run().
+class OwnConnection : public QThread {
+public:
+  void report() { ++reports_; }
+
+protected:
+  void run() override {
+    pqxx::connection mine("dbname=app");
+    pqxx::work w(mine);
+  }
+
+private:
+  int reports_ = 0;
+};
+
+void qthread_own_connection_ok() {
+  OwnConnection worker;
+  worker.start();
+  worker.report();
+  worker.wait();
+}
+
+// A thread started in the constructor runs while every other member
+// function may be called from the thread that owns the object.
+class Indexer : public QThread {
+public:
+  Indexer() { start(); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: session 'db_' of type 'pqxx::connection' is shared with a detached task started by 'QThread::start'
+  void search() { pqxx::work w(db_); }
+
+protected:
+  void run() override { pqxx::work w(db_); }
+
+private:
+  pqxx::connection db_;
+};
+
+// Every entry point takes the class's mutex: a monitor.
+class GuardedIndexer : public QThread {
+public:
+  GuardedIndexer() { start(); }
+  void search() {
+    std::lock_guard<std::mutex> lock(mu_);
+    pqxx::work w(db_);
+  }
+
+protected:
+  void run() override {
+    std::lock_guard<std::mutex> lock(mu_);
+    pqxx::work w(db_);
+  }
+
+private:
+  std::mutex mu_;
+  pqxx::connection db_;
+};
+
+// --- Poco --------------------------------------------------------------------
+
+struct Loader : Poco::Runnable {
+  explicit Loader(sqlite3 *db) : db(db) {}
+  void run() override { sqlite3_exec(db, "insert", nullptr, nullptr, nullptr); }
+  sqlite3 *db;
+};
+
+void poco_thread_bad(sqlite3 *db) {
+  Loader loader(db);
+  Poco::Thread thread;
+  thread.start(loader);
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: session 'db' of type 'sqlite3 *' is shared with a task started by 'Poco::Thread::start' while this function keeps using it
+  sqlite3_exec(db, "select", nullptr, nullptr, nullptr);
+  thread.join();
+}
+
+void poco_thread_joined_ok(sqlite3 *db) {
+  Loader loader(db);
+  Poco::Thread thread;
+  thread.start(loader);
+  thread.join();
+  sqlite3_exec(db, "select", nullptr, nullptr, nullptr);
+}
+
+void poco_pool_bad(sqlite3 *db) {
+  Loader first(db), second(db);
+  Poco::ThreadPool pool;
+  pool.start(first);
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: session 'db' of type 'sqlite3 *' is shared by overlapping tasks started by 'Poco::ThreadPool::start' and 'Poco::ThreadPool::start'
+  pool.start(second);
+  pool.joinAll();
+}
+
+void poco_pool_own_sessions_ok(sqlite3 *a, sqlite3 *b) {
+  Loader first(a), second(b);
+  Poco::ThreadPool pool;
+  pool.start(first);
+  pool.start(second);
+  pool.joinAll();
+}
+
+class Sync {
+public:
+  void work() { pqxx::work w(db_); }
+  void again_bad() {
+    Poco::RunnableAdapter<Sync> adapter(*this, &Sync::work);
+    Poco::Thread thread;
+    thread.start(adapter);
+    // CHECK-MESSAGES: :[[@LINE-3]]:41: warning: session 'db_' of type 'pqxx::connection' is shared with a task started by 'Poco::Thread::start' while this function keeps using it
+    work();
+    thread.join();
+  }
+  void adapter_joined_ok() {
+    Poco::RunnableAdapter<Sync> adapter(*this, &Sync::work);
+    Poco::Thread thread;
+    thread.start(adapter);
+    thread.join();
+    work();
+  }
+
+private:
+  pqxx::connection db_;
+};
+
+void poco_callable(void *data) {
+  sqlite3_exec(static_cast<sqlite3 *>(data), "insert", nullptr, nullptr, nullptr);
+}
+
+void poco_callable_bad(sqlite3 *db) {
+  Poco::Thread thread;
+  thread.start(poco_callable, db);
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: session 'db' of type 'sqlite3 *' is shared with a task started by 'Poco::Thread::start' while this function keeps using it
+  sqlite3_exec(db, "select", nullptr, nullptr, nullptr);
+  thread.join();
+}
+
+// --- QThreadPool with a QRunnable ----------------------------------------------
+
+struct Upload : QRunnable {
+  explicit Upload(sqlite3 *db) : db(db) {}
+  void run() override { sqlite3_exec(db, "insert", nullptr, nullptr, nullptr); }
+  sqlite3 *db;
+};
+
+void qrunnable_bad(sqlite3 *db) {
+  QThreadPool pool;
+  pool.start(new Upload(db));
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: session 'db' of type 'sqlite3 *' is shared with a task started by 'QThreadPool::start' while this function keeps using it
+  sqlite3_exec(db, "select", nullptr, nullptr, nullptr);
+  pool.waitForDone();
+}
+
+void qrunnable_waited_ok(sqlite3 *db) {
+  QThreadPool pool;
+  pool.start(new Upload(db));
+  pool.waitForDone();
+  sqlite3_exec(db, "select", nullptr, nullptr, nullptr);
+}
+
+// --- boost::thread_group -------------------------------------------------------
+
+void thread_group_bad(pqxx::connection &db) {
+  boost::thread_group group;
+  for (int i = 0; i < 4; ++i)
+    group.create_thread([&db] { pqxx::work w(db); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: session 'db' of type 'pqxx::connection' is shared by overlapping tasks started by 'boost::thread_group::create_thread' in a loop
+  group.join_all();
+}
+
+void thread_group_joined_ok(pqxx::connection &db) {
+  boost::thread_group group;
+  group.create_thread([&db] { pqxx::work w(db); });
+  group.join_all();
+  pqxx::work w(db);
+}
+
+// --- a project's own thread base class -----------------------------------------
+
+class ThreadBase {
+public:
+  virtual ~ThreadBase() = default;
+  void startThread() { thread_ = std::thread(&ThreadBase::threadedFunction, this); }
+  void waitForThread() { thread_.join(); }
+
+protected:
+  virtual void threadedFunction() = 0;
+
+private:
+  std::thread thread_;
+};
+
+class Poller : public ThreadBase {
+public:
+  void poll() { pqxx::work w(db_); }
+
+protected:
+  void threadedFunction() override { pqxx::work w(db_); }
+
+private:
+  pqxx::connection db_;
+};
+
+void own_base_class_bad(Poller &poller) {
+  poller.startThread();
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: session 'db_' of type 'pqxx::connection' is shared with a task started by 'startThread' while this function keeps using it
+  poller.poll();
+  poller.waitForThread();
+}
+
+void own_base_class_waited_ok(Poller &poller) {
+  poller.startThread();
+  poller.waitForThread();
+  poller.poll();
+}
