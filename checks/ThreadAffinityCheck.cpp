@@ -1,5 +1,6 @@
 #include "ThreadAffinityCheck.h"
 #include "analysis/LargeStack.h"
+#include "analysis/NamedConnections.h"
 #include "analysis/Names.h"
 
 #include "clang/AST/ASTContext.h"
@@ -23,12 +24,20 @@ void ThreadAffinityCheck::registerMatchers(MatchFinder *Finder) {
   if (!registerConfigurationError(Finder))
     return;
   addSpawnMatchers(Finder);
+  // User functions: the overriders a virtual entry point may run.
+  Finder->addMatcher(
+      functionDecl(isDefinition(), unless(isExpansionInSystemHeader())).bind("function"),
+      this);
 }
 
 void ThreadAffinityCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
   if (!Analysis)
     Analysis = std::make_unique<Engine>(*Ctx, TypeOptions.classifier(), Joins);
+  if (const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
+    Analysis->addFunction(Function);
+    return;
+  }
   const auto *Candidate = Result.Nodes.getNodeAs<Stmt>("spawn");
   std::optional<SpawnSite> Site = recognizeSpawn(
       Candidate, *Result.Context, &TypeOptions.spawnFunctions());
@@ -55,6 +64,21 @@ void ThreadAffinityCheck::onEndOfTranslationUnit() {
           if (TypeOptions.classifier().classify(A.Use.Target.type()).isThreadAffine() &&
               A.Named)
             Objects.try_emplace(A.Use.Target, &A);
+        // A connection the task looks up by name (QSqlDatabase::database,
+        // a QSqlQuery on the default connection) that it did not add.
+        for (const ForeignConnection &Foreign : foreignConnections(*Site, *Ctx)) {
+          diag(Foreign.At,
+               "%0 belongs to the thread that added it, but a task started by "
+               "'%1' looks it up and uses it")
+              << Foreign.Connection << Site->Api;
+          diag(Site->Call->getBeginLoc(), "task started here", DiagnosticIDs::Note);
+          diag(Foreign.At,
+               "add a connection of the task's own inside it "
+               "(QSqlDatabase::addDatabase or cloneDatabase with a name unique "
+               "to the task) and remove it with QSqlDatabase::removeDatabase "
+               "when the task ends",
+               DiagnosticIDs::Note);
+        }
         for (const auto &[Object, Use] : Objects) {
           const ValueDecl *Named = Use->Named;
           diag(Use->Anchor, "%0 of type '%1' may only be used from the thread "

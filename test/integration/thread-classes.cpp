@@ -12,6 +12,7 @@
 #include <boost/thread/thread.hpp>
 #include <pqxx/pqxx>
 #include <sqlite3.h>
+#include <thread>
 
 class Exporter : public QThread {
 public:
@@ -153,4 +154,36 @@ void thread_group_joined_ok(pqxx::connection &db) {
   group.create_thread([&db] { pqxx::work w(db); });
   group.join_all();
   pqxx::work w(db);
+}
+
+// Qt's named connections: a task that looks up a connection it did not add.
+void lookup_in_thread_bad() {
+  std::thread t([] {
+    QSqlQuery query(QSqlDatabase::database("reports"));
+    // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: connection 'reports' belongs to the thread that added it, but a task started by 'std::thread' looks it up and uses it [sessionlint-thread-affinity]
+    query.exec("select 1");
+  });
+  t.join();
+}
+
+void default_connection_in_thread_bad() {
+  std::thread t([] {
+    QSqlQuery query("select 1");
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: the default connection belongs to the thread that added it, but a task started by 'std::thread' looks it up and uses it [sessionlint-thread-affinity]
+    query.exec();
+  });
+  t.join();
+}
+
+void own_named_connection_ok() {
+  std::thread t([] {
+    {
+      QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "worker");
+      db.open();
+      QSqlQuery query(QSqlDatabase::database("worker"));
+      query.exec("select 1");
+    }
+    QSqlDatabase::removeDatabase("worker");
+  });
+  t.join();
 }
