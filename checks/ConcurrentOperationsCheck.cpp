@@ -1,6 +1,7 @@
 #include "ConcurrentOperationsCheck.h"
 #include "analysis/LargeStack.h"
 #include "analysis/Names.h"
+#include "analysis/StartGuards.h"
 #include "analysis/TaskOrdering.h"
 #include "analysis/Walk.h"
 
@@ -189,8 +190,10 @@ void ConcurrentOperationsCheck::onEndOfTranslationUnit() {
       addHelperLaunches();
       for (auto &[Function, Ops] : Pending)
         checkLaunched(Function, Ops);
+      checkReentrantStarts();
     });
   Combinators.clear();
+  Reported.clear();
   Pending.clear();
   Enclosing.clear();
   Analysis.reset();
@@ -304,12 +307,147 @@ void ConcurrentOperationsCheck::checkLaunched(const Decl *Function,
   }
 }
 
+namespace {
+
+/// The member function a launch is in: its own body, or a lambda it posts
+/// or dispatches (`post(strand_, [self, msg] { ... })`), which runs once per
+/// call too. Null for a completion handler's lambda: that runs when an
+/// operation completes, which is the chain, not a new call.
+const CXXMethodDecl *launchingMethod(const Decl *Function, ASTContext &Ctx) {
+  for (unsigned Depth = 0; Depth < 4; ++Depth) {
+    const auto *M = dyn_cast_or_null<CXXMethodDecl>(Function);
+    if (!M)
+      return nullptr;
+    if (!M->getParent()->isLambda())
+      return M;
+    const LambdaExpr *Lambda = nullptr;
+    for (const DynTypedNode &Parent : Ctx.getParents(*M->getParent()))
+      if (const auto *L = Parent.get<LambdaExpr>())
+        Lambda = L;
+    if (!Lambda)
+      return nullptr;
+    // The call the lambda is handed to, through forwarding nodes.
+    const Stmt *Cur = Lambda;
+    const CallExpr *User = nullptr;
+    for (unsigned Up = 0; Up < 6 && !User; ++Up) {
+      DynTypedNodeList Parents = Ctx.getParents(*Cur);
+      if (Parents.empty() || !Parents[0].get<Stmt>())
+        break;
+      Cur = Parents[0].get<Stmt>();
+      User = dyn_cast<CallExpr>(Cur);
+    }
+    const FunctionDecl *Callee = User ? User->getDirectCallee() : nullptr;
+    if (!Callee || !Callee->getIdentifier() ||
+        !llvm::is_contained({llvm::StringRef("post"), llvm::StringRef("dispatch"),
+                             llvm::StringRef("defer")},
+                            Callee->getName()))
+      return nullptr;
+    Function = enclosingFunction(User, Ctx);
+  }
+  return nullptr;
+}
+
+/// Whether M is a way in from outside the object that is called once per
+/// message: public, not a constructor or destructor, taking something.
+bool isPerMessageEntry(const CXXMethodDecl *M) {
+  return M->getAccess() == AS_public && !M->isStatic() && M->getNumParams() > 0 &&
+         !isa<CXXConstructorDecl, CXXDestructorDecl>(M) &&
+         !M->isOverloadedOperator();
+}
+
+} // namespace
+
+void ConcurrentOperationsCheck::checkReentrantStarts() {
+  SummaryTable &T = Analysis->summaries();
+  // A caller that calls the entry point twice was told already: one bug,
+  // one finding.
+  llvm::SmallPtrSet<const FunctionDecl *, 4> ToldAtCaller;
+  for (const Expr *E : Reported)
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      if (const FunctionDecl *Def = T.definitionOf(Call->getDirectCallee()))
+        ToldAtCaller.insert(Def);
+  for (auto &[Function, Ops] : Pending) {
+    if (hasErrors(Function))
+      continue;
+    const CXXMethodDecl *Starter = launchingMethod(Function, *Ctx);
+    if (!Starter)
+      continue;
+    OperationFinder Finder(T, T.frameOf(Function));
+    for (const Launched &L : Ops) {
+      if (L.ByHelper || L.Site.Joins != JoinKind::Never || Reported.contains(L.Call))
+        continue;
+      std::optional<Operation> Op = Finder.directOperation(L.Call);
+      if (!Op || Op->Target.root() != Place::Root::This ||
+          !conflict(*Op, *Op, concurrencyOf(Op->Target)))
+        continue;
+      unsigned Written = writtenArgCount(L.Call);
+      const Stmt *Handler =
+          Written ? handlerBody(L.Call->getArg(Written - 1)) : nullptr;
+      if (guardedByHandlerState(L.Call, Function, Handler, *Ctx))
+        continue;
+      // Up the callers in the same class, through unguarded calls, to a
+      // per-message entry point.
+      const CXXMethodDecl *Entry = nullptr;
+      llvm::SmallVector<std::pair<const CXXMethodDecl *, unsigned>, 4> Work{{Starter, 0}};
+      llvm::SmallPtrSet<const CXXMethodDecl *, 4> Seen{Starter};
+      while (!Work.empty() && !Entry) {
+        auto [M, Depth] = Work.pop_back_val();
+        if (isPerMessageEntry(M)) {
+          Entry = M;
+          break;
+        }
+        if (Depth >= 3)
+          continue;
+        for (const Decl *Caller : Analysis->callersOf(M)) {
+          const auto *CallerMethod = dyn_cast<CXXMethodDecl>(Caller);
+          if (!CallerMethod || CallerMethod->getParent()->isLambda() ||
+              CallerMethod->getParent() != Starter->getParent() ||
+              !Seen.insert(CallerMethod).second)
+            continue;
+          bool Unguarded = !walk(CallerMethod->getBody(), [&](const Stmt *S) {
+            if (isa<LambdaExpr>(S))
+              return Step::Skip;
+            const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+            if (!Call || !Call->getMethodDecl() ||
+                T.definitionOf(Call->getMethodDecl()) != T.definitionOf(M))
+              return Step::Descend;
+            return guardedByHandlerState(Call, CallerMethod, Handler, *Ctx)
+                       ? Step::Descend
+                       : Step::Stop;
+          });
+          if (Unguarded)
+            Work.push_back({CallerMethod, Depth + 1});
+        }
+      }
+      if (!Entry || !Op->Named || ToldAtCaller.contains(T.definitionOf(Entry)) ||
+          ToldAtCaller.contains(T.definitionOf(Starter)))
+        continue;
+      Reported.insert(L.Call);
+      diag(Op->Start->getExprLoc(),
+           "operation '%0' on session %1 of type '%2' can start again while the "
+           "previous one is still in flight: %3 starts it on every call")
+          << Op->Name << Op->Named << spelledTypeOf(Op->Named, *Ctx) << Entry;
+      diag(Entry->getLocation(),
+           "%0 is called for each message; nothing stops a second call before "
+           "the completion handler has run",
+           DiagnosticIDs::Note)
+          << Entry;
+      diag(Op->Start->getExprLoc(),
+           "queue the messages and start an operation only when none is in "
+           "flight; start the next one from the completion handler",
+           DiagnosticIDs::Note);
+    }
+  }
+}
+
 void ConcurrentOperationsCheck::report(const Operation &Second,
                                        const Operation &First,
                                        llvm::StringRef Combinator) {
   const ValueDecl *Target = Second.Named;
   if (!Target)
     return;
+  Reported.insert(Second.Start);
+  Reported.insert(First.Start);
   std::string Type = spelledTypeOf(Target, *Ctx);
   if (Combinator == "a loop") {
     diag(Second.Start->getExprLoc(),

@@ -4,7 +4,8 @@
 // time inside one task (SPEC section 4, rule 4): awaitable operators `&&` /
 // `||`, `make_parallel_group`, `when_all` / `collectAll`, and operations
 // launched with `use_future` or a completion handler before the previous one
-// on the same session completes. The matchers find candidates; the
+// on the same session completes, in one function or across calls of a
+// callback-style entry point. The matchers find candidates; the
 // reasoning lives in analysis/Operations.h.
 //
 //===----------------------------------------------------------------------===//
@@ -15,6 +16,7 @@
 #include "analysis/Engine.h"
 #include "analysis/Operations.h"
 
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include <memory>
 #include <vector>
@@ -56,6 +58,11 @@ private:
   /// Reports each pair of operands that conflict.
   void checkTogether(const Together &T);
   void checkLaunched(const clang::Decl *Function, llvm::ArrayRef<Launched> Ops);
+  /// Callback style: a handler-launched operation on a member session,
+  /// started unguarded by a member function that a public entry point
+  /// taking a message runs on every call, can start again before the
+  /// previous one completes (analysis/StartGuards.h).
+  void checkReentrantStarts();
   void report(const Operation &Second, const Operation &First,
               llvm::StringRef Combinator);
 
@@ -64,6 +71,8 @@ private:
   EnclosingCache Enclosing;
   std::vector<Together> Combinators;
   llvm::MapVector<const clang::Decl *, std::vector<Launched>> Pending;
+  /// The operations a finding already points at.
+  llvm::DenseSet<const clang::Expr *> Reported;
   /// Per translation unit: the summaries of its coroutines and helpers.
   std::unique_ptr<Engine> Analysis;
 };

@@ -40,6 +40,13 @@ bool isFunctionObject(const Expr *E) {
   for (const CXXMethodDecl *Method : Record->methods())
     if (Method->getOverloadedOperator() == OO_Call)
       return true;
+  // A call operator template (`beast::bind_front_handler`'s wrapper,
+  // std::bind's result): not among methods().
+  for (const Decl *D : Record->decls())
+    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
+      if (const auto *Method = dyn_cast<CXXMethodDecl>(Template->getTemplatedDecl());
+          Method && Method->getOverloadedOperator() == OO_Call)
+        return true;
   return false;
 }
 

@@ -1,0 +1,129 @@
+#include "StartGuards.h"
+#include "SpawnSites.h"
+#include "Walk.h"
+
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang;
+
+namespace sessionlint {
+namespace {
+
+using FieldSet = llvm::SmallPtrSet<const FieldDecl *, 4>;
+
+/// The data members of `this` that E reads or changes: `queue_.size()`,
+/// `!writing_`, `this->pending_ > 0`, and through a local computed from
+/// them (`bool idle = queue_.empty(); ... if (idle)`).
+void ownFieldsIn(const Stmt *E, FieldSet &Out, unsigned Depth = 0) {
+  walk(E, [&](const Stmt *S) {
+    if (const auto *Member = dyn_cast<MemberExpr>(S))
+      if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
+        if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+          Out.insert(Field);
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Depth < 2)
+      if (const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
+          Local && Local->isLocalVarDecl() && Local->getInit())
+        ownFieldsIn(Local->getInit(), Out, Depth + 1);
+    return Step::Descend;
+  });
+}
+
+/// The fields a handler body uses, and those of the member functions of the
+/// same object it calls, one level down (`do_write()` from the handler).
+void handlerFields(const Stmt *Body, FieldSet &Out) {
+  ownFieldsIn(Body, Out);
+  walk(Body, [&](const Stmt *S) {
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
+      if (isa<CXXThisExpr>(Call->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+        if (const CXXMethodDecl *M = Call->getMethodDecl())
+          if (const FunctionDecl *Def = M->getDefinition(); Def && Def->hasBody())
+            ownFieldsIn(Def->getBody(), Out);
+    return Step::Descend;
+  });
+}
+
+bool containsReturn(const Stmt *S) {
+  return !walk(S, [](const Stmt *Child) {
+    if (isa<LambdaExpr>(Child))
+      return Step::Skip;
+    return isa<ReturnStmt, CoreturnStmt>(Child) ? Step::Stop : Step::Descend;
+  });
+}
+
+const Stmt *bodyOf(const Decl *Function) {
+  if (const auto *F = dyn_cast<FunctionDecl>(Function))
+    return F->getBody();
+  return Function->getBody();
+}
+
+} // namespace
+
+const Stmt *handlerBody(const Expr *Handler) {
+  if (!Handler)
+    return nullptr;
+  if (const LambdaExpr *L = lambdaOf(Handler))
+    return L->getBody();
+  const Expr *E = stripForwarding(Handler);
+  // bind_front_handler(&C::on_write, shared_from_this()), std::bind(...):
+  // the member function named first.
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    for (const Expr *Arg : Call->arguments()) {
+      const auto *AddrOf = dyn_cast<UnaryOperator>(stripForwarding(Arg));
+      if (!AddrOf || AddrOf->getOpcode() != UO_AddrOf)
+        continue;
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(AddrOf->getSubExpr()->IgnoreParens()))
+        if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl()))
+          if (const FunctionDecl *Def = F->getDefinition(); Def && Def->hasBody())
+            return Def->getBody();
+    }
+  }
+  return nullptr;
+}
+
+bool guardedByHandlerState(const Stmt *S, const Decl *Function, const Stmt *HandlerBody,
+                           ASTContext &Ctx) {
+  const Stmt *Body = bodyOf(Function);
+  if (!Body)
+    return false;
+  FieldSet Guards;
+  // Climb from S to the body: the conditions it runs under, and the early
+  // returns before it.
+  const Stmt *Child = S;
+  for (unsigned Steps = 0; Child && Child != Body && Steps < 64; ++Steps) {
+    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    if (Parents.empty())
+      break;
+    const Stmt *Parent = Parents[0].get<Stmt>();
+    if (!Parent || isa<LambdaExpr>(Parent))
+      break;
+    if (const auto *If = dyn_cast<IfStmt>(Parent); If && Child != If->getCond())
+      ownFieldsIn(If->getCond(), Guards);
+    else if (const auto *While = dyn_cast<WhileStmt>(Parent); While && Child != While->getCond())
+      ownFieldsIn(While->getCond(), Guards);
+    else if (const auto *Cond = dyn_cast<ConditionalOperator>(Parent);
+             Cond && Child != Cond->getCond())
+      ownFieldsIn(Cond->getCond(), Guards);
+    else if (const auto *Block = dyn_cast<CompoundStmt>(Parent))
+      for (const Stmt *Before : Block->body()) {
+        if (Before == Child)
+          break;
+        if (const auto *If = dyn_cast<IfStmt>(Before);
+            If && (containsReturn(If->getThen()) ||
+                   (If->getElse() && containsReturn(If->getElse()))))
+          ownFieldsIn(If->getCond(), Guards);
+      }
+    Child = Parent;
+  }
+  if (Guards.empty())
+    return false;
+  if (!HandlerBody)
+    return true;
+  FieldSet Used;
+  handlerFields(HandlerBody, Used);
+  return llvm::any_of(Guards, [&](const FieldDecl *F) { return Used.contains(F); });
+}
+
+} // namespace sessionlint
