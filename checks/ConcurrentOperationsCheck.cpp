@@ -65,6 +65,32 @@ Launch launchOf(const CallExpr *Call) {
   return isFunctionObject(Token) ? Launch::Handler : Launch::Lazy;
 }
 
+/// Whether P names another object in each iteration of the loop around
+/// Call: an element of a container ("any element", not one object), or an
+/// object reached through a variable declared inside the loop (`for
+/// (Session *s : sessions) s->deliver(m)`).
+bool differsPerIteration(const Place &P, const Stmt *Call, ASTContext &Ctx) {
+  for (size_t I = 0; I < P.depth(); ++I)
+    if (P.step(I) == Place::elementStep())
+      return true;
+  const VarDecl *V = P.rootVar();
+  if (!V || !V->isLocalVarDecl())
+    return false;
+  DynTypedNode Node = DynTypedNode::create(*V);
+  for (unsigned Steps = 0; Steps < 32; ++Steps) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return false;
+    Node = Parents[0];
+    const Stmt *Loop = Node.get<Stmt>();
+    if (isa_and_nonnull<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Loop))
+      return Loop->getSourceRange().fullyContains(Call->getSourceRange());
+    if (Node.get<Decl>() && Node.get<Decl>()->isFunctionOrFunctionTemplate())
+      return false;
+  }
+  return false;
+}
+
 constexpr llvm::StringLiteral FixNote =
     "await one operation before starting the next, or give each its own "
     "session (a second connection, or one leased from a pool)";
@@ -156,7 +182,11 @@ void ConcurrentOperationsCheck::check(const MatchFinder::MatchResult &Result) {
       Site.Joins = JoinKind::Explicit;
     }
   }
-  Pending[Function].push_back({Call, std::move(Site), std::nullopt});
+  unsigned Written = writtenArgCount(Call);
+  const Stmt *Handler = How == Launch::Handler && Written
+                            ? handlerBody(Call->getArg(Written - 1))
+                            : nullptr;
+  Pending[Function].push_back({Call, std::move(Site), std::nullopt, Handler});
 }
 
 void ConcurrentOperationsCheck::checkTogether(const Together &Group) {
@@ -213,10 +243,14 @@ void ConcurrentOperationsCheck::addHelperLaunches() {
       continue;
     // What it leaves in flight on what it is handed. (A future kept in a
     // variable is waited for or dropped here; a handler is not waited for.)
-    llvm::SmallVector<Operation, 2> InFlight;
+    llvm::SmallVector<std::pair<Operation, const Stmt *>, 2> InFlight;
     OperationFinder Inside(T, T.frameOf(Helper));
     for (const Launched &L : Pending.lookup(Helper)) {
       if (L.Site.Joins != JoinKind::Never)
+        continue;
+      // Started only when none is in flight (the write-queue idiom): the
+      // helper does not leave a second one running.
+      if (guardedByHandlerState(L.Call, Helper, L.Handler, *Ctx))
         continue;
       std::optional<Operation> Op = L.ByHelper ? L.ByHelper : Inside.directOperation(L.Call);
       if (!Op)
@@ -226,7 +260,7 @@ void ConcurrentOperationsCheck::addHelperLaunches() {
       const VarDecl *Root = Op->Target.rootVar();
       if (Op->Target.root() == Place::Root::This ||
           (Root && (isa<ParmVarDecl>(Root) || Root->hasGlobalStorage())))
-        InFlight.push_back(*Op);
+        InFlight.push_back({*Op, L.Handler});
     }
     if (InFlight.empty())
       continue;
@@ -240,14 +274,17 @@ void ConcurrentOperationsCheck::addHelperLaunches() {
         if (!Call || T.definitionOf(Call->getDirectCallee()) != Helper ||
             !Added.insert(Call).second)
           return Step::Descend;
-        for (const Operation &Inner : InFlight)
+        for (const auto &[Inner, Handler] : InFlight) {
+          if (guardedByHandlerState(Call, Caller, Handler, *Ctx))
+            continue;
           if (std::optional<Operation> Op = Outside.operationAtCall(Call, Helper, Inner)) {
             SpawnSite Site;
             Site.Call = Call;
             Site.Joins = JoinKind::Never;
-            Pending[Caller].push_back({Call, std::move(Site), std::move(Op)});
+            Pending[Caller].push_back({Call, std::move(Site), std::move(Op), Handler});
             Grew = true;
           }
+        }
         return Step::Descend;
       });
       if (Grew)
@@ -280,7 +317,10 @@ void ConcurrentOperationsCheck::checkLaunched(const Decl *Function,
       if (!Call)
         return false;
       if (Call == L.Call) {
-        if (!conflict(*First, *First, Concurrency))
+        // `for (Session *s : sessions) s->deliver(m)`: each iteration's
+        // element is another object.
+        if (!conflict(*First, *First, Concurrency) ||
+            differsPerIteration(First->Target, L.Call, *Ctx))
           return false;
         if (!Best)
           Best = {*First, true};
@@ -380,9 +420,7 @@ void ConcurrentOperationsCheck::checkReentrantStarts() {
       if (!Op || Op->Target.root() != Place::Root::This ||
           !conflict(*Op, *Op, concurrencyOf(Op->Target)))
         continue;
-      unsigned Written = writtenArgCount(L.Call);
-      const Stmt *Handler =
-          Written ? handlerBody(L.Call->getArg(Written - 1)) : nullptr;
+      const Stmt *Handler = L.Handler;
       if (guardedByHandlerState(L.Call, Function, Handler, *Ctx))
         continue;
       // Up the callers in the same class, through unguarded calls, to a

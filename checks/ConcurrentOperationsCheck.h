@@ -48,6 +48,9 @@ private:
     /// For the call of a helper that launches: the operation it leaves in
     /// flight, in this function's frame.
     std::optional<Operation> ByHelper;
+    /// The completion handler's body, when it can be read: what a guard
+    /// on the start must share with it (analysis/StartGuards.h).
+    const clang::Stmt *Handler = nullptr;
   };
 
   /// A call of a function that launches an operation on what it is handed

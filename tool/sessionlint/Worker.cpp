@@ -163,13 +163,17 @@ std::optional<FileOutcome> outcomeFromJson(llvm::StringRef Line) {
 
 struct FileAnalyser::State {
   explicit State(const OptionsFactory &MakeOptions)
-      : Context(MakeOptions()),
+      : MakeOptions(MakeOptions),
         // A file system with this analyser's own working directory: the
         // shared real one changes the process's, which each compile command
         // sets.
         FS(llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
             llvm::vfs::createPhysicalFileSystem())) {}
-  ClangTidyContext Context;
+  // A clang-tidy context per file: it maps each custom diagnostic ID to the
+  // check that first used it, and a new file's diagnostics engine hands out
+  // the same IDs for other messages, so a context kept across files names
+  // the wrong check (seen on the corpus with -j1).
+  OptionsFactory MakeOptions;
   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS;
   SourceCache Sources;
 };
@@ -183,7 +187,8 @@ FileAnalyser::~FileAnalyser() = default;
 FileOutcome FileAnalyser::analyse(const std::string &File) {
   std::vector<ClangTidyError> Errors;
   llvm::thread Analysis(std::optional<unsigned>(AnalysisStackSize), [&] {
-    Errors = runClangTidy(S->Context, DB, {File}, S->FS, /*ApplyAnyFix=*/false);
+    ClangTidyContext Context(S->MakeOptions());
+    Errors = runClangTidy(Context, DB, {File}, S->FS, /*ApplyAnyFix=*/false);
   });
   Analysis.join();
   FileOutcome Out;
