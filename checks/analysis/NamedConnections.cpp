@@ -3,6 +3,7 @@
 #include "Walk.h"
 
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
@@ -128,14 +129,23 @@ public:
         SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation())) ||
         !Seen.insert(Def).second)
       return;
-    Bodies.push_back(Def->getBody());
-    walk(Def->getBody(), [&](const Stmt *S) {
-      if (const auto *Call = dyn_cast<CallExpr>(S))
-        addFunction(Call->getDirectCallee(), Depth + 1);
-      else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
-        addFunction(Construct->getConstructor(), Depth + 1);
-      return Step::Descend;
-    });
+    llvm::SmallVector<const Stmt *, 4> Parts{Def->getBody()};
+    // A constructor's member initialisers run too (`struct { QSqlQuery q; }`
+    // default-constructs q in its implicit constructor).
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (Init->getInit())
+          Parts.push_back(Init->getInit());
+    for (const Stmt *Part : Parts) {
+      Bodies.push_back(Part);
+      walk(Part, [&](const Stmt *S) {
+        if (const auto *Call = dyn_cast<CallExpr>(S))
+          addFunction(Call->getDirectCallee(), Depth + 1);
+        else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
+          addFunction(Construct->getConstructor(), Depth + 1);
+        return Step::Descend;
+      });
+    }
   }
 
   std::vector<const Stmt *> Bodies;
@@ -174,6 +184,27 @@ std::vector<ForeignConnection> foreignConnections(const SpawnSite &Site, ASTCont
   for (const Stmt *Body : Task.Bodies)
     walk(Body, [&](const Stmt *S) {
       if (const auto *Call = dyn_cast<CallExpr>(S)) {
+        // std::make_unique<QSqlQuery>() / make_shared: a QSqlQuery built
+        // inside the library, on the default connection unless handed one.
+        if (const FunctionDecl *Callee = Call->getDirectCallee();
+            Callee && Callee->getIdentifier() &&
+            (Callee->getName() == "make_unique" || Callee->getName() == "make_shared") &&
+            Callee->getTemplateSpecializationArgs() &&
+            Callee->getTemplateSpecializationArgs()->size() > 0 &&
+            Callee->getTemplateSpecializationArgs()->get(0).getKind() ==
+                TemplateArgument::Type) {
+          const CXXRecordDecl *Built = Callee->getTemplateSpecializationArgs()
+                                           ->get(0)
+                                           .getAsType()
+                                           ->getAsCXXRecordDecl();
+          bool GivenDatabase = llvm::any_of(Call->arguments(), [](const Expr *Arg) {
+            const CXXRecordDecl *R = recordOf(Arg);
+            return R && R->getName() == "QSqlDatabase";
+          });
+          if (Built && qualifiedName(Built) == "QSqlQuery" && !GivenDatabase)
+            Lookups.emplace_back(Call, NameKey{NameKey::Default, "", nullptr});
+          return Step::Descend;
+        }
         if (isQSqlDatabaseStatic(Call, "addDatabase") ||
             isQSqlDatabaseStatic(Call, "cloneDatabase"))
           // addDatabase(driver, name), cloneDatabase(other, name).

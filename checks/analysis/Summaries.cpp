@@ -1,4 +1,5 @@
 #include "Summaries.h"
+#include "clang/Basic/Version.h"
 #include "Engine.h"
 #include "Names.h"
 #include "Tasks.h"
@@ -421,7 +422,11 @@ private:
         ObjectType = ObjectType->getPointeeType();
       if (const CXXRecordDecl *Own = ObjectType->getAsCXXRecordDecl();
           Own && Own->hasDefinition() && Own->isDerivedFrom(Method->getParent()))
+#if CLANG_VERSION_MAJOR < 22
         Seen = T.Ctx.getRecordType(Method->getParent());
+#else
+        Seen = T.Ctx.getCanonicalTagType(Method->getParent());
+#endif
       use(*Self, Method->getIdentifier() ? useKindOf(Method->getName()) : OpKind::Exclusive,
           held(Ctx), stripForwarding(Object), /*Opaque=*/true, Seen);
     }

@@ -256,7 +256,9 @@ void fieldValue(Context &C, const FunctionDecl *F, std::vector<SessionVar> &Vars
     const Expr *Init = V.Var->getInit();
     if (Init && !isa<CXXConstructExpr>(Init->IgnoreImplicit()))
       continue;
-    if (const auto *Ctor = dyn_cast_or_null<CXXConstructExpr>(Init);
+    // Only a default construction moves without its arguments (a
+    // `QSqlQuery query(db)` under an ExprWithCleanups too).
+    if (const auto *Ctor = dyn_cast_or_null<CXXConstructExpr>(Init ? Init->IgnoreImplicit() : nullptr);
         Ctor && Ctor->getNumArgs() > 0 && !isa<CXXDefaultArgExpr>(Ctor->getArg(0)))
       continue;
     if (!C.editable(V.Decl->getSourceRange()))
@@ -286,7 +288,8 @@ void ownedBy(Context &C, const FunctionDecl *F, std::vector<SessionVar> &Vars,
       continue;
     if (V.CopyCaptured)
       continue; // A copied unique_ptr does not compile; a copied shared_ptr shares.
-    if (const auto *Ctor = dyn_cast_or_null<CXXConstructExpr>(V.Var->getInit());
+    if (const auto *Ctor = dyn_cast_or_null<CXXConstructExpr>(
+            V.Var->getInit() ? V.Var->getInit()->IgnoreImplicit() : nullptr);
         Ctor && Ctor->getNumArgs() > 0 && !isa<CXXDefaultArgExpr>(Ctor->getArg(0)))
       continue;
     bool Ok = C.editable(V.Decl->getSourceRange());
