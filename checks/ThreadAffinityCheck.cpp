@@ -79,8 +79,13 @@ void ThreadAffinityCheck::onEndOfTranslationUnit() {
                "when the task ends",
                DiagnosticIDs::Note);
         }
+        // A member the task gives a connection of its own (`m_db =
+        // QSqlDatabase::addDatabase(...)` in run()) is made in the task.
+        llvm::SmallPtrSet<const ValueDecl *, 4> Remade = assignedInTask(*Site, *Ctx);
         for (const auto &[Object, Use] : Objects) {
           const ValueDecl *Named = Use->Named;
+          if (Remade.contains(Named))
+            continue;
           diag(Use->Anchor, "%0 of type '%1' may only be used from the thread "
                             "that created it, but a task started by '%2' uses it")
               << Named << spelledTypeOf(Named, *Ctx) << Site->Api;

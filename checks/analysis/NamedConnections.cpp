@@ -170,14 +170,48 @@ std::string describe(const NameKey &Key) {
   return "a connection looked up by name";
 }
 
-} // namespace
 
-std::vector<ForeignConnection> foreignConnections(const SpawnSite &Site, ASTContext &Ctx) {
+TaskBodies bodiesOf(const SpawnSite &Site, ASTContext &Ctx) {
   TaskBodies Task(Ctx);
   for (const Expr *Callable : Site.Callables)
     Task.addCallable(Callable);
   if (Site.Entry)
     Task.addFunction(Site.Entry, 0);
+  return Task;
+}
+
+} // namespace
+
+llvm::SmallPtrSet<const ValueDecl *, 4> assignedInTask(const SpawnSite &Site,
+                                                       ASTContext &Ctx) {
+  llvm::SmallPtrSet<const ValueDecl *, 4> Out;
+  TaskBodies Task = bodiesOf(Site, Ctx);
+  auto Target = [](const Expr *LHS) -> const ValueDecl * {
+    LHS = LHS->IgnoreParenImpCasts();
+    if (const auto *Member = dyn_cast<MemberExpr>(LHS))
+      return Member->getMemberDecl();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(LHS))
+      return Ref->getDecl();
+    return nullptr;
+  };
+  for (const Stmt *Body : Task.Bodies)
+    walk(Body, [&](const Stmt *S) {
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+          Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+        if (const ValueDecl *D = Target(Op->getArg(0)))
+          Out.insert(D);
+      } else if (const auto *Assign = dyn_cast<BinaryOperator>(S);
+                 Assign && Assign->getOpcode() == BO_Assign) {
+        if (const ValueDecl *D = Target(Assign->getLHS()))
+          Out.insert(D);
+      }
+      return Step::Descend;
+    });
+  return Out;
+}
+
+std::vector<ForeignConnection> foreignConnections(const SpawnSite &Site, ASTContext &Ctx) {
+  TaskBodies Task = bodiesOf(Site, Ctx);
 
   std::vector<NameKey> Added;
   std::vector<std::pair<const Expr *, NameKey>> Lookups;

@@ -23,6 +23,7 @@
 #include "SpawnSites.h"
 
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <string>
 #include <vector>
 
@@ -42,6 +43,12 @@ struct ForeignConnection {
 /// not add itself, in source order.
 std::vector<ForeignConnection> foreignConnections(const SpawnSite &Site,
                                                   clang::ASTContext &Ctx);
+
+/// The objects the task Site starts gives a new value of its own
+/// (`m_db = QSqlDatabase::addDatabase(...)` in a QThread's run()): made
+/// inside the task, whoever declared them.
+llvm::SmallPtrSet<const clang::ValueDecl *, 4> assignedInTask(const SpawnSite &Site,
+                                                              clang::ASTContext &Ctx);
 
 } // namespace sessionlint
 

@@ -102,3 +102,35 @@ protected:
 };
 
 void import_in_background(Importer &importer) { importer.start(); }
+
+// The member gets a connection of the thread's own in run(): made in the
+// task, though declared in the class.
+class OwnMember : public QThread {
+protected:
+  void run() override {
+    db_ = QSqlDatabase::addDatabase("QSQLITE", "own-member");
+    db_.open();
+    QSqlQuery query(db_);
+    query.exec("select 1");
+  }
+
+private:
+  QSqlDatabase db_;
+};
+
+void own_member_ok(OwnMember &worker) { worker.start(); }
+
+// Opened on the creating thread, used in run(): reported.
+class CreatorsMember : public QThread {
+public:
+  CreatorsMember() : db_(QSqlDatabase::addDatabase("QSQLITE", "creator")) {}
+
+protected:
+  void run() override { db_.transaction(); }
+
+private:
+  QSqlDatabase db_;
+};
+
+void creators_member_bad(CreatorsMember &worker) { worker.start(); }
+// CHECK-MESSAGES: :[[@LINE-1]]:52: warning: 'db_' of type 'QSqlDatabase' may only be used from the thread that created it, but a task started by 'QThread::start' uses it
