@@ -54,6 +54,8 @@ void ThreadAffinityCheck::onEndOfTranslationUnit() {
   if (Analysis)
     runWithLargeStack([&] {
       llvm::DenseSet<const Stmt *> Done;
+      // A lookup in a helper several tasks call is one bug.
+      llvm::DenseSet<const Expr *> Told;
       for (const auto &[Function, Call] : Sites) {
         const SpawnSite *Site = Analysis->summaries().spawnAt(Call);
         if (!Site || !Done.insert(Call).second || hasErrors(Function))
@@ -67,6 +69,8 @@ void ThreadAffinityCheck::onEndOfTranslationUnit() {
         // A connection the task looks up by name (QSqlDatabase::database,
         // a QSqlQuery on the default connection) that it did not add.
         for (const ForeignConnection &Foreign : foreignConnections(*Site, *Ctx)) {
+          if (!Told.insert(Foreign.Lookup).second)
+            continue;
           diag(Foreign.At,
                "%0 belongs to the thread that added it, but a task started by "
                "'%1' looks it up and uses it")

@@ -134,3 +134,13 @@ private:
 
 void creators_member_bad(CreatorsMember &worker) { worker.start(); }
 // CHECK-MESSAGES: :[[@LINE-1]]:52: warning: 'db_' of type 'QSqlDatabase' may only be used from the thread that created it, but a task started by 'QThread::start' uses it
+
+// Two tasks calling the same helper: one finding, at the helper's lookup.
+QSqlDatabase stats() { return QSqlDatabase::database("stats"); }
+// CHECK-MESSAGES: :[[@LINE-1]]:45: warning: connection 'stats' belongs to the thread that added it, but a task started by 'std::thread' looks it up
+void two_tasks_one_helper_bad() {
+  std::thread a([] { stats().commit(); });
+  std::thread b([] { stats().commit(); });
+  a.join();
+  b.join();
+}
