@@ -143,6 +143,27 @@ bool JoinFinder::helperDetachesParam(const FunctionDecl *Helper, unsigned Index)
 
 namespace {
 
+/// Whether Record is, or derives from, a class whose objects are tasks or
+/// their handles: a library join by name on one of those joins a task
+/// (`thread_.join()`, `wait()` on a QThread), where the same name on a
+/// condition variable or `get()` on a unique_ptr does not.
+bool isTaskHandleClass(const CXXRecordDecl *Record) {
+  static constexpr llvm::StringLiteral Handles[] = {
+      "std::thread",      "std::jthread",   "boost::thread",  "boost::thread_group",
+      "std::future",      "std::shared_future", "boost::unique_future",
+      "boost::shared_future", "QThread",    "QFuture",        "QThreadPool",
+      "Poco::Thread",     "Poco::ThreadPool", "tbb::task_group"};
+  auto IsHandle = [](const CXXRecordDecl *R) {
+    return llvm::is_contained(Handles, qualifiedName(R));
+  };
+  if (!Record || !Record->hasDefinition())
+    return false;
+  Record = Record->getDefinition();
+  return IsHandle(Record) || !Record->forallBases([&](const CXXRecordDecl *Base) {
+    return !IsHandle(Base);
+  });
+}
+
 /// `this`, `*this`, `thread_` or `this->worker_`: the object a member
 /// function runs on, or one of its members.
 bool isOwnObject(const Expr *E) {
@@ -154,6 +175,15 @@ bool isOwnObject(const Expr *E) {
     return true;
   const auto *Member = dyn_cast_or_null<MemberExpr>(E);
   return Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts());
+}
+
+/// The class of the object a member call runs on, before a conversion to
+/// a base (`wait()` on a Worker derived from QThread).
+const CXXRecordDecl *objectRecord(const CXXMemberCallExpr *Call) {
+  QualType T = Call->getImplicitObjectArgument()->IgnoreParenBaseCasts()->getType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  return T.getNonReferenceType()->getAsCXXRecordDecl();
 }
 
 } // namespace
@@ -171,9 +201,13 @@ bool JoinFinder::methodJoinsOwnTask(const CXXMethodDecl *Method) {
       return Step::Skip;
     if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
       const CXXMethodDecl *M = Call->getMethodDecl();
+      // As in isJoinOf: a member function we can read by what it does, a
+      // library's by its name on a task handle.
       if (M && isOwnObject(Call->getImplicitObjectArgument()) &&
-          ((M->getIdentifier() && isJoinMethodName(M->getName())) || isUserJoin(M) ||
-           (M != Method && methodJoinsOwnTask(M))))
+          (isUserJoin(M) ||
+           (isUserCode(M) ? M != Method && methodJoinsOwnTask(M)
+                          : M->getIdentifier() && isJoinMethodName(M->getName()) &&
+                                isTaskHandleClass(objectRecord(Call)))))
         return Step::Stop;
     } else if (const auto *Call = dyn_cast<CallExpr>(S);
                Call && Call->getDirectCallee() && Call->getDirectCallee()->getIdentifier() &&
