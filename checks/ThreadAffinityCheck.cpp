@@ -68,7 +68,8 @@ void ThreadAffinityCheck::onEndOfTranslationUnit() {
             Objects.try_emplace(A.Use.Target, &A);
         // A connection the task looks up by name (QSqlDatabase::database,
         // a QSqlQuery on the default connection) that it did not add.
-        for (const ForeignConnection &Foreign : foreignConnections(*Site, *Ctx)) {
+        TaskConnections Connections = connectionsOf(*Site, *Ctx);
+        for (const ForeignConnection &Foreign : Connections.Foreign) {
           if (!Told.insert(Foreign.Lookup).second)
             continue;
           diag(Foreign.At,
@@ -85,10 +86,9 @@ void ThreadAffinityCheck::onEndOfTranslationUnit() {
         }
         // A member the task gives a connection of its own (`m_db =
         // QSqlDatabase::addDatabase(...)` in run()) is made in the task.
-        llvm::SmallPtrSet<const ValueDecl *, 4> Remade = assignedInTask(*Site, *Ctx);
         for (const auto &[Object, Use] : Objects) {
           const ValueDecl *Named = Use->Named;
-          if (Remade.contains(Named))
+          if (Connections.Assigned.contains(Named))
             continue;
           diag(Use->Anchor, "%0 of type '%1' may only be used from the thread "
                             "that created it, but a task started by '%2' uses it")

@@ -6,7 +6,6 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallPtrSet.h"
-#include "llvm/ADT/StringSet.h"
 
 using namespace clang;
 
@@ -170,49 +169,35 @@ std::string describe(const NameKey &Key) {
   return "a connection looked up by name";
 }
 
+/// `m_db = ...`, `db = ...`: the object an assignment gives a new value.
+const ValueDecl *assignedBy(const Stmt *S) {
+  const Expr *LHS = nullptr;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+      Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+    LHS = Op->getArg(0);
+  else if (const auto *Assign = dyn_cast<BinaryOperator>(S);
+           Assign && Assign->getOpcode() == BO_Assign)
+    LHS = Assign->getLHS();
+  if (!LHS)
+    return nullptr;
+  LHS = LHS->IgnoreParenImpCasts();
+  if (const auto *Member = dyn_cast<MemberExpr>(LHS))
+    return Member->getMemberDecl();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(LHS))
+    return Ref->getDecl();
+  return nullptr;
+}
 
-TaskBodies bodiesOf(const SpawnSite &Site, ASTContext &Ctx) {
+} // namespace
+
+TaskConnections connectionsOf(const SpawnSite &Site, ASTContext &Ctx) {
   TaskBodies Task(Ctx);
   for (const Expr *Callable : Site.Callables)
     Task.addCallable(Callable);
   if (Site.Entry)
     Task.addFunction(Site.Entry, 0);
-  return Task;
-}
 
-} // namespace
-
-llvm::SmallPtrSet<const ValueDecl *, 4> assignedInTask(const SpawnSite &Site,
-                                                       ASTContext &Ctx) {
-  llvm::SmallPtrSet<const ValueDecl *, 4> Out;
-  TaskBodies Task = bodiesOf(Site, Ctx);
-  auto Target = [](const Expr *LHS) -> const ValueDecl * {
-    LHS = LHS->IgnoreParenImpCasts();
-    if (const auto *Member = dyn_cast<MemberExpr>(LHS))
-      return Member->getMemberDecl();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(LHS))
-      return Ref->getDecl();
-    return nullptr;
-  };
-  for (const Stmt *Body : Task.Bodies)
-    walk(Body, [&](const Stmt *S) {
-      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
-          Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
-        if (const ValueDecl *D = Target(Op->getArg(0)))
-          Out.insert(D);
-      } else if (const auto *Assign = dyn_cast<BinaryOperator>(S);
-                 Assign && Assign->getOpcode() == BO_Assign) {
-        if (const ValueDecl *D = Target(Assign->getLHS()))
-          Out.insert(D);
-      }
-      return Step::Descend;
-    });
-  return Out;
-}
-
-std::vector<ForeignConnection> foreignConnections(const SpawnSite &Site, ASTContext &Ctx) {
-  TaskBodies Task = bodiesOf(Site, Ctx);
-
+  TaskConnections Out;
   std::vector<NameKey> Added;
   std::vector<std::pair<const Expr *, NameKey>> Lookups;
   for (const Stmt *Body : Task.Bodies)
@@ -260,13 +245,14 @@ std::vector<ForeignConnection> foreignConnections(const SpawnSite &Site, ASTCont
             Lookups.emplace_back(Construct, NameKey{NameKey::Default, "", nullptr});
         }
       }
+      if (const ValueDecl *D = assignedBy(S))
+        Out.Assigned.insert(D);
       return Step::Descend;
     });
 
   bool AddsComputed = llvm::any_of(Added, [](const NameKey &K) {
     return K.What == NameKey::Variable || K.What == NameKey::Computed;
   });
-  std::vector<ForeignConnection> Out;
   for (const auto &[Lookup, Key] : Lookups) {
     bool Own = llvm::is_contained(Added, Key) ||
                ((Key.What == NameKey::Variable || Key.What == NameKey::Computed) &&
@@ -277,7 +263,7 @@ std::vector<ForeignConnection> foreignConnections(const SpawnSite &Site, ASTCont
     if (const auto *Call = dyn_cast<CallExpr>(Lookup))
       if (const auto *Ref = dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts()))
         At = Ref->getNameInfo().getLoc();
-    Out.push_back({Lookup, At, describe(Key)});
+    Out.Foreign.push_back({Lookup, At, describe(Key)});
   }
   return Out;
 }

@@ -39,16 +39,19 @@ struct ForeignConnection {
   std::string Connection;
 };
 
-/// The lookups by name in the task Site starts of connections the task did
-/// not add itself, in source order.
-std::vector<ForeignConnection> foreignConnections(const SpawnSite &Site,
-                                                  clang::ASTContext &Ctx);
+/// What the task Site starts does with Qt's named connections, from one
+/// walk of the bodies it runs.
+struct TaskConnections {
+  /// Lookups by name of connections the task did not add itself, in
+  /// source order.
+  std::vector<ForeignConnection> Foreign;
+  /// The objects the task gives a new value of its own (`m_db =
+  /// QSqlDatabase::addDatabase(...)` in a QThread's run()): made inside the
+  /// task, whoever declared them.
+  llvm::SmallPtrSet<const clang::ValueDecl *, 4> Assigned;
+};
 
-/// The objects the task Site starts gives a new value of its own
-/// (`m_db = QSqlDatabase::addDatabase(...)` in a QThread's run()): made
-/// inside the task, whoever declared them.
-llvm::SmallPtrSet<const clang::ValueDecl *, 4> assignedInTask(const SpawnSite &Site,
-                                                              clang::ASTContext &Ctx);
+TaskConnections connectionsOf(const SpawnSite &Site, clang::ASTContext &Ctx);
 
 } // namespace sessionlint
 
