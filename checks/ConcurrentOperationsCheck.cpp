@@ -1,4 +1,5 @@
 #include "ConcurrentOperationsCheck.h"
+#include "analysis/HandlerChains.h"
 #include "analysis/LargeStack.h"
 #include "analysis/Names.h"
 #include "analysis/StartGuards.h"
@@ -221,6 +222,7 @@ void ConcurrentOperationsCheck::onEndOfTranslationUnit() {
       for (auto &[Function, Ops] : Pending)
         checkLaunched(Function, Ops);
       checkReentrantStarts();
+      checkChains();
     });
   Combinators.clear();
   Reported.clear();
@@ -360,39 +362,13 @@ const CXXMethodDecl *launchingMethod(const Decl *Function, ASTContext &Ctx) {
       return nullptr;
     if (!M->getParent()->isLambda())
       return M;
-    const LambdaExpr *Lambda = nullptr;
-    for (const DynTypedNode &Parent : Ctx.getParents(*M->getParent()))
-      if (const auto *L = Parent.get<LambdaExpr>())
-        Lambda = L;
-    if (!Lambda)
+    const LambdaExpr *Lambda = lambdaFor(M, Ctx);
+    const CallExpr *Post = Lambda ? postingCall(Lambda, Ctx) : nullptr;
+    if (!Post)
       return nullptr;
-    // The call the lambda is handed to, through forwarding nodes.
-    const Stmt *Cur = Lambda;
-    const CallExpr *User = nullptr;
-    for (unsigned Up = 0; Up < 6 && !User; ++Up) {
-      DynTypedNodeList Parents = Ctx.getParents(*Cur);
-      if (Parents.empty() || !Parents[0].get<Stmt>())
-        break;
-      Cur = Parents[0].get<Stmt>();
-      User = dyn_cast<CallExpr>(Cur);
-    }
-    const FunctionDecl *Callee = User ? User->getDirectCallee() : nullptr;
-    if (!Callee || !Callee->getIdentifier() ||
-        !llvm::is_contained({llvm::StringRef("post"), llvm::StringRef("dispatch"),
-                             llvm::StringRef("defer")},
-                            Callee->getName()))
-      return nullptr;
-    Function = enclosingFunction(User, Ctx);
+    Function = enclosingFunction(Post, Ctx);
   }
   return nullptr;
-}
-
-/// Whether M is a way in from outside the object that is called once per
-/// message: public, not a constructor or destructor, taking something.
-bool isPerMessageEntry(const CXXMethodDecl *M) {
-  return M->getAccess() == AS_public && !M->isStatic() && M->getNumParams() > 0 &&
-         !isa<CXXConstructorDecl, CXXDestructorDecl>(M) &&
-         !M->isOverloadedOperator();
 }
 
 } // namespace
@@ -474,6 +450,158 @@ void ConcurrentOperationsCheck::checkReentrantStarts() {
            "queue the messages and start an operation only when none is in "
            "flight; start the next one from the completion handler",
            DiagnosticIDs::Note);
+    }
+  }
+}
+
+namespace {
+
+/// The name of what a chain's source runs: the operation whose handler it
+/// is ('async_wait'), or the entry point.
+/// A wait for a timer or a signal (`timer_.async_wait(...)`,
+/// `signals_.async_wait(...)`): its handler runs when time passes.
+bool isPaced(const CallExpr *Call) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  return Callee && Callee->getIdentifier() && Callee->getName() == "async_wait";
+}
+
+std::string sourceName(const HandlerChains &Chains, const HandlerChains::Feed &F) {
+  if (F.FromEntry)
+    return Chains.entry(F.From)->getNameAsString();
+  const FunctionDecl *Callee = Chains.start(F.From).Call->getDirectCallee();
+  return Callee ? Callee->getNameAsString() : std::string("an operation");
+}
+
+} // namespace
+
+void ConcurrentOperationsCheck::noteChain(const HandlerChains &Chains,
+                                          const HandlerChains::Feed &F,
+                                          llvm::StringRef Which) {
+  if (F.FromEntry)
+    diag(Chains.entry(F.From)->getLocation(),
+         "%0: %1, called for each message", DiagnosticIDs::Note)
+        << Which << Chains.entry(F.From);
+  else
+    diag(Chains.start(F.From).Call->getExprLoc(),
+         "%0: the completion handler of '%1' started here", DiagnosticIDs::Note)
+        << Which << sourceName(Chains, F);
+}
+
+void ConcurrentOperationsCheck::checkChains() {
+  SummaryTable &T = Analysis->summaries();
+  std::vector<ChainStart> Starts;
+  std::vector<std::optional<Operation>> Ops;
+  std::vector<const Stmt *> Handlers;
+  for (auto &[Function, Launches] : Pending) {
+    if (hasErrors(Function))
+      continue;
+    OperationFinder Finder(T, T.frameOf(Function));
+    for (const Launched &L : Launches) {
+      if (L.ByHelper || L.Site.Joins != JoinKind::Never)
+        continue;
+      unsigned Written = writtenArgCount(L.Call);
+      if (!Written)
+        continue;
+      Starts.push_back({L.Call, Function, L.Call->getArg(Written - 1)});
+      Ops.push_back(Finder.directOperation(L.Call));
+      Handlers.push_back(L.Handler);
+    }
+  }
+  if (Starts.empty())
+    return;
+  HandlerChains Chains(std::move(Starts), *Ctx);
+  auto Candidate = [&](unsigned X) {
+    const std::optional<Operation> &Op = Ops[X];
+    return Op && Op->Named && Op->Target.root() == Place::Root::This &&
+           !Reported.contains(Chains.start(X).Call);
+  };
+  // Whether no call on the way runs under a test of state that one of the
+  // handlers reads or clears (the in-flight flag, the queue).
+  auto Unguarded = [&](llvm::ArrayRef<Hop> Hops, std::initializer_list<const Stmt *> Of) {
+    return llvm::none_of(Hops, [&](const Hop &H) {
+      return llvm::any_of(Of, [&](const Stmt *Handler) {
+        return guardedByHandlerState(H.Call, H.Function, Handler, *Ctx);
+      });
+    });
+  };
+  const SourceManager &SM = Ctx->getSourceManager();
+  for (unsigned X = 0; X < Chains.size(); ++X) {
+    if (!Candidate(X))
+      continue;
+    const Operation &Op = *Ops[X];
+    OpConcurrency Concurrency = concurrencyOf(Op.Target);
+    // Two chains, each with its own operation on the session in flight.
+    bool Told = false;
+    for (unsigned Y = 0; Y < Chains.size() && !Told; ++Y) {
+      if (Y == X || !Ops[Y] || !(Ops[Y]->Target == Op.Target) ||
+          Chains.componentOf(X) == Chains.componentOf(Y) ||
+          !conflict(*Ops[Y], Op, Concurrency) ||
+          SM.isBeforeInTranslationUnit(Op.Start->getExprLoc(),
+                                       Ops[Y]->Start->getExprLoc()))
+        continue;
+      auto Keep = [&](llvm::ArrayRef<Hop> Hops) {
+        return Unguarded(Hops, {Handlers[X], Handlers[Y]});
+      };
+      auto Mine = Chains.feedsOf(X, Keep);
+      auto Theirs = Chains.feedsOf(Y, Keep);
+      for (const auto &A : Mine) {
+        const auto *B = llvm::find_if(
+            Theirs, [&](const auto &F) { return F.Component != A.Component; });
+        if (B == Theirs.end())
+          continue;
+        Reported.insert(Op.Start);
+        Reported.insert(Ops[Y]->Start);
+        diag(Op.Start->getExprLoc(),
+             "operation '%0' on session %1 of type '%2' can start while '%3' is "
+             "in flight on it: two chains of completion handlers start them "
+             "independently")
+            << Op.Name << Op.Named << spelledTypeOf(Op.Named, *Ctx) << Ops[Y]->Name;
+        noteChain(Chains, A, "one chain");
+        diag(Ops[Y]->Start->getExprLoc(), "the other chain starts '%0' here",
+             DiagnosticIDs::Note)
+            << Ops[Y]->Name;
+        diag(Op.Start->getExprLoc(),
+             "start both from one chain, or start one only when the other is "
+             "not in flight (a flag or a queue their completion handlers clear)",
+             DiagnosticIDs::Note);
+        Told = true;
+        break;
+      }
+    }
+    if (Told || !conflict(Op, Op, Concurrency))
+      continue;
+    // One chain that starts it on every turn while another keeps one in
+    // flight, or that never waits for the one it started.
+    auto Feeds = Chains.feedsOf(X, [&](llvm::ArrayRef<Hop> Hops) {
+      return Unguarded(Hops, {Handlers[X]});
+    });
+    for (const auto &F : Feeds) {
+      // An entry point is the reentrant-start rule's.
+      if (F.Component == Chains.componentOf(X) || F.FromEntry)
+        continue;
+      // A timer's or a signal's turn is paced: one that starts X alone
+      // would pile operations up only if one outlasted the period.
+      if (isPaced(Chains.start(F.From).Call) &&
+          llvm::all_of(Feeds, [&](const auto &G) { return G.Component == F.Component; }))
+        continue;
+      Reported.insert(Op.Start);
+      std::string Source = sourceName(Chains, F);
+      diag(Op.Start->getExprLoc(),
+           "operation '%0' on session %1 of type '%2' can start again while the "
+           "previous one is still in flight: the completion handler of '%3' "
+           "starts it each time it runs")
+          << Op.Name << Op.Named << spelledTypeOf(Op.Named, *Ctx) << Source;
+      diag(Chains.start(F.From).Call->getExprLoc(),
+           "'%0' completes again and again; its handler starts '%1' without "
+           "waiting for the one in flight",
+           DiagnosticIDs::Note)
+          << Source << Op.Name;
+      diag(Op.Start->getExprLoc(),
+           "start '%0' from one chain only, or only when none is in flight (a "
+           "flag or a queue its completion handler clears)",
+           DiagnosticIDs::Note)
+          << Op.Name;
+      break;
     }
   }
 }

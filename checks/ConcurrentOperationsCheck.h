@@ -14,6 +14,7 @@
 
 #include "SessionLintCheck.h"
 #include "analysis/Engine.h"
+#include "analysis/HandlerChains.h"
 #include "analysis/Operations.h"
 
 #include "llvm/ADT/DenseSet.h"
@@ -66,6 +67,14 @@ private:
   /// taking a message runs on every call, can start again before the
   /// previous one completes (analysis/StartGuards.h).
   void checkReentrantStarts();
+  /// Callback style: two chains of completion handlers (a timer's and a
+  /// request chain) with operations on one member session in flight
+  /// together, or one chain that starts an operation on every turn while
+  /// another operation of the kind may still be in flight
+  /// (analysis/HandlerChains.h).
+  void checkChains();
+  void noteChain(const HandlerChains &Chains, const HandlerChains::Feed &F,
+                 llvm::StringRef Which);
   void report(const Operation &Second, const Operation &First,
               llvm::StringRef Combinator);
 

@@ -214,6 +214,11 @@ OperationFinder::operationsOfCall(const CallExpr *Call) {
       for (const TaskAccess &A : Task.Reach)
         Accesses.push_back(A.Use);
     for (const Access &A : Accesses) {
+      // In a completion handler it registers: that runs when its own
+      // operation ends, a later turn of the chain, not during this call
+      // (analysis/HandlerChains.h relates the turns).
+      if (A.Deferred)
+        continue;
       Operation Inner;
       Inner.Target = A.Target;
       Inner.Kind = A.Kind;

@@ -436,6 +436,12 @@ std::optional<Place> Frame::resolve(const Expr *E, unsigned Depth) const {
     if (!V->hasGlobalStorage())
       if (std::optional<Place> Bound = bindingOf(V, Depth + 1))
         return Bound;
+    // `[self = shared_from_this()]`: in the lambda, self is the object
+    // the enclosing member function runs on, as `this` is.
+    if (V->isInitCapture() && V->getInit())
+      if (std::optional<Place> Init = resolve(V->getInit(), Depth + 1);
+          Init && Init->root() == Place::Root::This && Init->depth() == 0)
+        return Init;
     return Place::var(V, V->getType());
   }
   if (const auto *Member = dyn_cast<MemberExpr>(E)) {

@@ -14,6 +14,41 @@ namespace {
 
 using FieldSet = llvm::SmallPtrSet<const FieldDecl *, 4>;
 
+/// The class of what a pointer, smart pointer or reference of type T
+/// designates.
+const CXXRecordDecl *designatedClass(QualType T) {
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    return T->getPointeeType()->getAsCXXRecordDecl();
+  const auto *Spec =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return T->getAsCXXRecordDecl();
+  return Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+}
+
+/// Whether Base is the object itself, as a member function or its
+/// handlers name it: `this`, or the `self` a handler captures
+/// (`[self = shared_from_this()]`, `auto *self = this`) when it points to
+/// an object of Class.
+bool isOwnObject(const Expr *Base, const CXXRecordDecl *Class) {
+  const Expr *E = Base->IgnoreParenImpCasts();
+  if (isa<CXXThisExpr>(E))
+    return true;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star) &&
+      Op->getNumArgs() >= 1)
+    E = Op->getArg(0)->IgnoreParenImpCasts();
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  const CXXRecordDecl *Points = Var ? designatedClass(Var->getType()) : nullptr;
+  if (!Points || !Class || !Points->hasDefinition())
+    return false;
+  return Points->getCanonicalDecl() == Class->getCanonicalDecl() ||
+         Points->isDerivedFrom(Class);
+}
+
 /// The data members of `this` that E reads or changes: `queue_.size()`,
 /// `!writing_`, `this->pending_ > 0`, and through a local computed from
 /// them (`bool idle = queue_.empty(); ... if (idle)`).
@@ -21,7 +56,7 @@ void ownFieldsIn(const Stmt *E, FieldSet &Out, unsigned Depth = 0) {
   walk(E, [&](const Stmt *S) {
     if (const auto *Member = dyn_cast<MemberExpr>(S))
       if (const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl()))
-        if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+        if (isOwnObject(Member->getBase(), dyn_cast<CXXRecordDecl>(Field->getParent())))
           Out.insert(Field);
     if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Depth < 2)
       if (const auto *Local = dyn_cast<VarDecl>(Ref->getDecl());
@@ -37,8 +72,8 @@ void handlerFields(const Stmt *Body, FieldSet &Out) {
   ownFieldsIn(Body, Out);
   walk(Body, [&](const Stmt *S) {
     if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
-      if (isa<CXXThisExpr>(Call->getImplicitObjectArgument()->IgnoreParenImpCasts()))
-        if (const CXXMethodDecl *M = Call->getMethodDecl())
+      if (const CXXMethodDecl *M = Call->getMethodDecl())
+        if (isOwnObject(Call->getImplicitObjectArgument(), M->getParent()))
           if (const FunctionDecl *Def = M->getDefinition(); Def && Def->hasBody())
             ownFieldsIn(Def->getBody(), Out);
     return Step::Descend;
@@ -61,11 +96,11 @@ const Stmt *bodyOf(const Decl *Function) {
 
 } // namespace
 
-const Stmt *handlerBody(const Expr *Handler) {
+const FunctionDecl *handlerFunction(const Expr *Handler) {
   if (!Handler)
     return nullptr;
   if (const LambdaExpr *L = lambdaOf(Handler))
-    return L->getBody();
+    return L->getCallOperator();
   const Expr *E = stripForwarding(Handler);
   // bind_front_handler(&C::on_write, shared_from_this()), std::bind(...):
   // the member function named first.
@@ -77,10 +112,21 @@ const Stmt *handlerBody(const Expr *Handler) {
       if (const auto *Ref = dyn_cast<DeclRefExpr>(AddrOf->getSubExpr()->IgnoreParens()))
         if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl()))
           if (const FunctionDecl *Def = F->getDefinition(); Def && Def->hasBody())
-            return Def->getBody();
+            return Def;
     }
   }
   return nullptr;
+}
+
+const Stmt *handlerBody(const Expr *Handler) {
+  const FunctionDecl *F = handlerFunction(Handler);
+  return F ? F->getBody() : nullptr;
+}
+
+bool isPerMessageEntry(const CXXMethodDecl *M) {
+  return M->getAccess() == AS_public && !M->isStatic() && M->getNumParams() > 0 &&
+         !isa<CXXConstructorDecl, CXXDestructorDecl>(M) &&
+         !M->isOverloadedOperator();
 }
 
 bool guardedByHandlerState(const Stmt *S, const Decl *Function, const Stmt *HandlerBody,

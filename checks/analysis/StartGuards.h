@@ -26,6 +26,14 @@ namespace sessionlint {
 /// function; null when it cannot be read.
 const clang::Stmt *handlerBody(const clang::Expr *Handler);
 
+/// The function handlerBody() reads: the lambda's call operator, or the
+/// bound member function's definition.
+const clang::FunctionDecl *handlerFunction(const clang::Expr *Handler);
+
+/// Whether M is a way in from outside the object that is called once per
+/// message: public, not a constructor or destructor, taking something.
+bool isPerMessageEntry(const clang::CXXMethodDecl *M);
+
 /// Whether S, a statement of Function's body, runs only under a test of
 /// the object's own state that the completion handler whose body is
 /// HandlerBody also uses (directly or in a member function it calls). With

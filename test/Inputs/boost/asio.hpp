@@ -49,11 +49,6 @@ awaitable<void> co_spawn(Executor &&ex, awaitable<T> a, use_awaitable_t, int * =
 template <class Executor, class F, class Token>
 auto co_spawn(Executor &&ex, F &&f, Token &&token) -> decltype(f(), void()) {}
 
-class steady_timer {
-public:
-  explicit steady_timer(any_io_executor) {}
-  awaitable<void> async_wait(use_awaitable_t) { return {}; }
-};
 namespace this_coro {
 struct executor_t {
   bool await_ready() const noexcept { return true; }
@@ -102,6 +97,15 @@ template <> struct async_result<use_awaitable_t> { using type = awaitable<unsign
 template <> struct async_result<use_future_t> { using type = std::future<unsigned long>; };
 template <> struct async_result<deferred_t> { using type = deferred_operation; };
 template <class Token> using result_t = typename async_result<typename remove_cvref<Token>::type>::type;
+
+class steady_timer {
+public:
+  explicit steady_timer(any_io_executor) {}
+  awaitable<void> async_wait(use_awaitable_t) { return {}; }
+  template <class Token> result_t<Token> async_wait(Token &&t) { return result_t<Token>(); }
+  template <class Duration> void expires_after(Duration) {}
+  void cancel() {}
+};
 
 struct mutable_buffer {};
 struct const_buffer {};
