@@ -269,3 +269,91 @@ private:
   asio::steady_timer timer_;
   char in_[64];
 };
+
+// --- other shapes ----------------------------------------------------------------
+
+// A class template over the connection type, the ping two member
+// functions down from the timer's handler: still the timer's chain.
+template <class Connection> class PooledKeepAlive {
+public:
+  explicit PooledKeepAlive(asio::any_io_executor ex) : conn_(ex), timer_(ex) {}
+  void start() {
+    next();
+    arm();
+  }
+
+private:
+  void next() {
+    conn_.async_execute("SELECT 2", rows_, [this](int, unsigned long) { next(); });
+  }
+  void arm() {
+    timer_.async_wait([this](int) {
+      keep_alive();
+      arm();
+    });
+  }
+  void keep_alive() { ping(); }
+  void ping() {
+    conn_.async_execute("SELECT 1", rows_, [](int, unsigned long) {});
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: operation 'async_execute' on session 'conn_' of type 'boost::mysql::any_connection' can start while 'async_execute' is in flight on it: two chains of completion handlers start them independently
+  }
+  Connection conn_;
+  asio::steady_timer timer_;
+  mysql::results rows_;
+};
+template class PooledKeepAlive<mysql::any_connection>;
+
+// The read restarted from the write's handler through a macro.
+#define RESTART_READ(self) (self)->do_read()
+class MacroRead {
+public:
+  explicit MacroRead(asio::any_io_executor ex) : ws_(ex) {}
+  void start() {
+    do_read();
+    do_write();
+  }
+  void do_read() {
+    ws_.async_read(buffer_, [this](int, unsigned long) { do_read(); });
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: operation 'async_read' on session 'ws_' of type 'Socket' can start again while the previous one is still in flight: the completion handler of 'async_write' starts it each time it runs
+  }
+
+private:
+  void do_write() {
+    ws_.async_write(asio::buffer("x", 1), [this](int, unsigned long) {
+      RESTART_READ(this);
+      do_write();
+    });
+  }
+  Socket ws_;
+  beast::flat_buffer buffer_;
+};
+
+// A read restarted from the write's handler only when no read is in
+// flight: the flag the read's handler clears.
+class GuardedRead {
+public:
+  explicit GuardedRead(asio::any_io_executor ex) : ws_(ex) {}
+  void start() {
+    do_read();
+    do_write();
+  }
+
+private:
+  void do_read() {
+    reading_ = true;
+    ws_.async_read(buffer_, [this](int, unsigned long) {
+      reading_ = false;
+      do_read();
+    });
+  }
+  void do_write() {
+    ws_.async_write(asio::buffer("x", 1), [this](int, unsigned long) {
+      if (!reading_)
+        do_read();
+      do_write();
+    });
+  }
+  Socket ws_;
+  beast::flat_buffer buffer_;
+  bool reading_ = false;
+};
