@@ -39,7 +39,7 @@ bool JoinFinder::isUserJoin(const FunctionDecl *F) const {
          UserJoins->matches(qualifiedName(F));
 }
 
-bool JoinFinder::isJoinOf(const Stmt *S, const VarDecl *Handle) {
+bool JoinFinder::isJoinOf(const Stmt *S, const VarDecl *Handle, const FieldDecl *Field) {
   if (!Handle)
     return false;
   const auto *Call = dyn_cast<CallExpr>(S);
@@ -48,10 +48,10 @@ bool JoinFinder::isJoinOf(const Stmt *S, const VarDecl *Handle) {
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (isUserJoin(Callee)) {
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
-      if (namedVar(Member->getImplicitObjectArgument()) == Handle)
+      if (designatesHandle(Member->getImplicitObjectArgument(), Handle, Field))
         return true;
     for (const Expr *Arg : Call->arguments())
-      if (namedVar(Arg) == Handle)
+      if (designatesHandle(Arg, Handle, Field))
         return true;
   }
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
@@ -59,18 +59,18 @@ bool JoinFinder::isJoinOf(const Stmt *S, const VarDecl *Handle) {
     // A library's `join()` / `wait()` by name; member functions whose
     // bodies we read by what they do (a `get()` that only reads is no
     // join).
-    if (Method && namedVar(Member->getImplicitObjectArgument()) == Handle &&
+    if (Method && designatesHandle(Member->getImplicitObjectArgument(), Handle, Field) &&
         (isUserCode(Method) ? methodJoinsOwnTask(Method)
                             : Method->getIdentifier() && isJoinMethodName(Method->getName())))
       return true;
     // A member function that joins the handle it is given.
   } else if (Callee->getIdentifier() && Callee->getName() == "pthread_join" &&
              Call->getNumArgs() > 0) {
-    return namedVar(Call->getArg(0)) == Handle;
+    return designatesHandle(Call->getArg(0), Handle, Field);
   }
   for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams();
        ++I)
-    if (namedVar(Call->getArg(I)) == Handle && helperJoinsParam(Callee, I))
+    if (!Field && namedVar(Call->getArg(I)) == Handle && helperJoinsParam(Callee, I))
       return true;
   return false;
 }
@@ -80,11 +80,12 @@ bool JoinFinder::loopJoinsElements(const CXXForRangeStmt *Loop) {
   return Element && Loop->getBody() && bodyJoins(Loop->getBody(), Element);
 }
 
-bool JoinFinder::bodyJoins(const Stmt *Body, const VarDecl *Handle) {
+bool JoinFinder::bodyJoins(const Stmt *Body, const VarDecl *Handle,
+                           const FieldDecl *Field) {
   return !walk(Body, [&](const Stmt *S) {
     if (isa<LambdaExpr>(S))
       return Step::Skip;
-    if (isJoinOf(S, Handle))
+    if (isJoinOf(S, Handle, Field))
       return Step::Stop;
     // A timed join (try_join_for, wait_for) joins on its success branch
     // (TaskOrdering.cpp): the function does join what it started.
@@ -94,10 +95,10 @@ bool JoinFinder::bodyJoins(const Stmt *Body, const VarDecl *Handle) {
                             llvm::StringRef("timed_join"), llvm::StringRef("wait_for"),
                             llvm::StringRef("wait_until")},
                            Call->getMethodDecl()->getName()) &&
-        namedVar(Call->getImplicitObjectArgument()) == Handle)
+        designatesHandle(Call->getImplicitObjectArgument(), Handle, Field))
       return Step::Stop;
     if (const auto *Loop = dyn_cast<CXXForRangeStmt>(S))
-      if (namedVar(Loop->getRangeInit()) == Handle && loopJoinsElements(Loop))
+      if (designatesHandle(Loop->getRangeInit(), Handle, Field) && loopJoinsElements(Loop))
         return Step::Stop;
     return Step::Descend;
   });
@@ -148,14 +149,7 @@ namespace {
 /// (`thread_.join()`, `wait()` on a QThread), where the same name on a
 /// condition variable or `get()` on a unique_ptr does not.
 bool isTaskHandleClass(const CXXRecordDecl *Record) {
-  static constexpr llvm::StringLiteral Handles[] = {
-      "std::thread",      "std::jthread",   "boost::thread",  "boost::thread_group",
-      "std::future",      "std::shared_future", "boost::unique_future",
-      "boost::shared_future", "QThread",    "QFuture",        "QThreadPool",
-      "Poco::Thread",     "Poco::ThreadPool", "tbb::task_group"};
-  auto IsHandle = [](const CXXRecordDecl *R) {
-    return llvm::is_contained(Handles, qualifiedName(R));
-  };
+  auto IsHandle = [](const CXXRecordDecl *R) { return isTaskHandleName(qualifiedName(R)); };
   if (!Record || !Record->hasDefinition())
     return false;
   Record = Record->getDefinition();

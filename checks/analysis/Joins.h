@@ -34,11 +34,13 @@ public:
 
   /// Whether S itself joins what Handle holds: a join call on it, or a call
   /// of a joining helper with it as the argument.
-  bool isJoinOf(const clang::Stmt *S, const clang::VarDecl *Handle);
+  bool isJoinOf(const clang::Stmt *S, const clang::VarDecl *Handle,
+                const clang::FieldDecl *Field = nullptr);
 
   /// Whether Body joins Handle somewhere, or runs a range-for over Handle
   /// whose body joins the element.
-  bool bodyJoins(const clang::Stmt *Body, const clang::VarDecl *Handle);
+  bool bodyJoins(const clang::Stmt *Body, const clang::VarDecl *Handle,
+                 const clang::FieldDecl *Field = nullptr);
 
   /// Whether the range-for Loop joins each element of the container it
   /// iterates.

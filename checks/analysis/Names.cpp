@@ -7,6 +7,7 @@
 #include "clang/AST/PrettyPrinter.h"
 #include "clang/AST/Type.h"
 #include "clang/Basic/Version.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace sessionlint {
@@ -103,6 +104,16 @@ std::string spelledTypeOf(const clang::ValueDecl *D, clang::ASTContext &Ctx) {
   Policy.SuppressTagKeyword = true;
   Policy.SuppressUnwrittenScope = true;
   return spelledType(T, Policy);
+}
+
+bool isTaskHandleName(llvm::StringRef QualifiedName) {
+  static constexpr llvm::StringLiteral Handles[] = {
+      "std::thread",      "std::jthread",       "boost::thread",
+      "boost::thread_group", "std::future",     "std::shared_future",
+      "boost::unique_future", "boost::shared_future", "QThread",
+      "QFuture",          "QThreadPool",        "Poco::Thread",
+      "Poco::ThreadPool", "Poco::Activity",     "tbb::task_group"};
+  return llvm::is_contained(Handles, QualifiedName);
 }
 
 } // namespace sessionlint

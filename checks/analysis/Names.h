@@ -28,6 +28,11 @@ namespace sessionlint {
 /// skipped, a template specialization is named by its template.
 std::string qualifiedName(const clang::NamedDecl *D);
 
+/// Whether a qualified class name is a library's task or task handle
+/// (`std::thread`, `std::future`, `QThread`, `Poco::Activity`, a pool): its
+/// objects start or join tasks; they are never sessions themselves.
+bool isTaskHandleName(llvm::StringRef QualifiedName);
+
 /// The type of a declared object as users spell it, for diagnostics: an
 /// alias keeps its name (`pqxx::work`, `PGconn *`), anything else is printed
 /// fully qualified without inline or anonymous namespaces; references are

@@ -74,6 +74,17 @@ llvm::SmallPtrSet<const Decl *, 8> calledInside(const CXXRecordDecl *Record) {
 /// `worker_ = std::thread(...)`: the task's handle is kept in a member that
 /// holds one task, so the function cannot start a second one beside it.
 bool storedInMemberHandle(const SpawnSite &Site, ASTContext &Ctx) {
+  // `activity_.start()`, `thread_.start(runnable)`, `worker_.start()` on a
+  // QThread member: the member is a thread that runs one task at a time
+  // (a second start while it runs is ignored, or throws).
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(Site.Call);
+      Call && Site.Entry &&
+      (llvm::StringRef(Site.Api).starts_with("QThread::") ||
+       llvm::StringRef(Site.Api).starts_with("Poco::Thread::") ||
+       llvm::StringRef(Site.Api).starts_with("Poco::Activity::")))
+    if (const auto *Member =
+            dyn_cast<MemberExpr>(Call->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+      return isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts());
   const Stmt *Cur = Site.Call;
   for (unsigned Step = 0; Step < 8; ++Step) {
     DynTypedNodeList Parents = Ctx.getParents(*Cur);
@@ -112,8 +123,11 @@ std::vector<TaskAccess> Engine::otherMemberUses(const Decl *Function,
     return Out;
   llvm::SmallPtrSet<const Decl *, 8> Internal = calledInside(Record);
   for (const CXXMethodDecl *M : Record->methods()) {
+    // The task's own entry point (a thread class's run(), the member
+    // function an activity runs) is the task, not another user.
     if (isa<CXXConstructorDecl, CXXDestructorDecl>(M) ||
-        M->getCanonicalDecl() == Spawner->getCanonicalDecl())
+        M->getCanonicalDecl() == Spawner->getCanonicalDecl() ||
+        (Site.Entry && M->getCanonicalDecl() == Site.Entry->getCanonicalDecl()))
       continue;
     // A private helper is used through the member functions that call it,
     // under their locks.

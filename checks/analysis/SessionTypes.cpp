@@ -149,6 +149,10 @@ SessionType SessionTypeClassifier::classifyRecord(const CXXRecordDecl *Record) {
   if (Verdict V = verdictForName(Record, EntryKind::Class);
       V != Verdict::NotSession) {
     Result = {V, false};
+  } else if (isTaskHandleName(qualifiedName(Record))) {
+    // A Poco::Activity points to its owner, whose session it runs on: the
+    // task, not a second name for the session. (A class derived from a
+    // thread class is classified by its own members.)
   } else if (Wrapper W = wrapperKind(qualifiedName(Record));
              W != Wrapper::None) {
     const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record);

@@ -305,23 +305,63 @@ const CXXMethodDecl *overriderIn(const CXXRecordDecl *Record, llvm::StringRef Ba
   return nullptr;
 }
 
+/// `RunnableAdapter<Worker>(worker, &Worker::work)`, `Activity<Worker>(this,
+/// &Worker::run)`: the member function a construction binds, and the
+/// object (or pointer) it binds it to.
+bool boundMember(const Expr *Init, const CXXMethodDecl *&Method, const Expr *&Object) {
+  const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(stripForwarding(Init));
+  if (!Construct || Construct->getNumArgs() != 2)
+    return false;
+  const auto *AddrOf = dyn_cast<UnaryOperator>(stripForwarding(Construct->getArg(1)));
+  const auto *Ref = AddrOf && AddrOf->getOpcode() == UO_AddrOf
+                        ? dyn_cast<DeclRefExpr>(AddrOf->getSubExpr()->IgnoreParens())
+                        : nullptr;
+  Method = Ref ? dyn_cast<CXXMethodDecl>(Ref->getDecl()) : nullptr;
+  Object = Construct->getArg(0);
+  return Method != nullptr;
+}
+
 /// `Poco::RunnableAdapter<Worker> adapter(worker, &Worker::work)`: the
 /// object and member function the adapter a runnable names will call.
 bool adaptedMember(const Expr *Runnable, const CXXMethodDecl *&Method,
                    const Expr *&Object) {
   const VarDecl *Var = namedVar(Runnable);
-  const auto *Init = Var ? dyn_cast_or_null<CXXConstructExpr>(
-                               stripForwarding(Var->getInit()))
-                         : nullptr;
-  if (!Init || Init->getNumArgs() != 2)
+  return Var && boundMember(Var->getInit(), Method, Object);
+}
+
+/// `activity.start()` on a `Poco::Activity<C>`: the member function and the
+/// object it was built with, in the caller's frame. A local activity names
+/// its owner in its initializer (`Activity<Worker> a(&worker,
+/// &Worker::run)`); a data member is built by its class's constructors or
+/// its default member initializer, and an owner given there as `this` is
+/// the object whose member the activity is (`_activity.start()` in a member
+/// function: this object).
+bool activityEntry(const Expr *Activity, const CXXMethodDecl *&Method,
+                   const Expr *&Object) {
+  const Expr *E = stripForwarding(Activity)->IgnoreParenImpCasts();
+  if (const VarDecl *Var = namedVar(E))
+    return Var->isLocalVarDecl() && boundMember(Var->getInit(), Method, Object);
+  const auto *Member = dyn_cast<MemberExpr>(E);
+  const auto *Field = Member ? dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
+  if (!Field)
     return false;
-  const auto *AddrOf = dyn_cast<UnaryOperator>(stripForwarding(Init->getArg(1)));
-  const auto *Ref = AddrOf && AddrOf->getOpcode() == UO_AddrOf
-                        ? dyn_cast<DeclRefExpr>(AddrOf->getSubExpr()->IgnoreParens())
-                        : nullptr;
-  Method = Ref ? dyn_cast<CXXMethodDecl>(Ref->getDecl()) : nullptr;
-  Object = Init->getArg(0);
-  return Method != nullptr;
+  auto OwnerIsThis = [&](const Expr *Init) {
+    const Expr *Owner = nullptr;
+    return boundMember(Init, Method, Owner) &&
+           isa<CXXThisExpr>(stripForwarding(Owner)->IgnoreParenImpCasts());
+  };
+  bool Found = Field->hasInClassInitializer() && OwnerIsThis(Field->getInClassInitializer());
+  if (const auto *Class = dyn_cast<CXXRecordDecl>(Field->getParent()); Class && !Found)
+    for (const CXXConstructorDecl *Ctor : Class->ctors()) {
+      const CXXConstructorDecl *Def = dyn_cast_or_null<CXXConstructorDecl>(Ctor->getDefinition());
+      for (const CXXCtorInitializer *Init : Def ? Def->inits() : Ctor->inits())
+        if (Init->getMember() == Field && Init->isWritten() && OwnerIsThis(Init->getInit()))
+          Found = true;
+      if (Found)
+        break;
+    }
+  Object = Member->getBase();
+  return Found;
 }
 
 /// Thread classes: an object whose virtual entry point runs on a new
@@ -329,7 +369,8 @@ bool adaptedMember(const Expr *Runnable, const CXXMethodDecl *&Method,
 /// `Poco::Thread::start(runnable)` and `Poco::ThreadPool::start` run the
 /// runnable's run() (or a RunnableAdapter's member function);
 /// `QThreadPool::start(runnable *)` a QRunnable's run();
-/// `boost::thread_group::create_thread(f)` runs f. The handle is the object
+/// `boost::thread_group::create_thread(f)` runs f; `Poco::Activity::start`
+/// runs the member function the activity was built with. The handle is the object
 /// `start()` is called on: `wait()`, `join()`, `joinAll()`, `join_all()`,
 /// `waitForDone()` join it.
 std::optional<SpawnSite> recognizeThreadClass(const CXXMemberCallExpr *Call) {
@@ -368,6 +409,9 @@ std::optional<SpawnSite> recognizeThreadClass(const CXXMemberCallExpr *Call) {
     }
     if (!Site.Entry && Site.Callables.empty())
       return std::nullopt;
+  } else if (Class == "Poco::Activity" && Name == "start") {
+    if (!activityEntry(Object, Site.Entry, Site.EntryObject))
+      return std::nullopt;
   } else if (Class == "boost::thread_group" && Name == "create_thread" && NumArgs == 1) {
     Site.Callables.push_back(Call->getArg(0));
   } else {
@@ -377,6 +421,13 @@ std::optional<SpawnSite> recognizeThreadClass(const CXXMemberCallExpr *Call) {
     return std::nullopt; // QThread's own run(): an event loop, no user code.
   Site.Api = Class + "::" + Name.str();
   Site.Handle = namedVar(Object);
+  if (const VarDecl *Var = nullptr; !Site.Handle) {
+    const FieldDecl *Field = nullptr;
+    if (memberOfVariable(Object, Var, Field)) {
+      Site.Handle = Var;
+      Site.HandleField = Field;
+    }
+  }
   Site.Joins = Site.Handle ? JoinKind::Explicit : JoinKind::Never;
   return Site;
 }
@@ -621,11 +672,14 @@ std::optional<SpawnSite> recognizeEvaluated(const Stmt *CandidateStmt,
   }
 
   const VarDecl *Handle = nullptr;
+  const FieldDecl *HandleField = nullptr;
   const Expr *DetachedAt = nullptr;
-  switch (findDestination(Candidate, Ctx, Handle, DetachedAt)) {
+  switch (findDestination(Candidate, Ctx, Handle, DetachedAt, &HandleField)) {
   case Destination::Variable:
-    if (Site.Joins != JoinKind::Never)
+    if (Site.Joins != JoinKind::Never) {
       Site.Handle = Handle;
+      Site.HandleField = HandleField;
+    }
     break;
   case Destination::Detached:
     Site.Joins = JoinKind::Never;

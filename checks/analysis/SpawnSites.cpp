@@ -57,9 +57,42 @@ unsigned writtenArgCount(const CallExpr *Call) {
   return N;
 }
 
+bool memberOfVariable(const Expr *E, const VarDecl *&Var, const FieldDecl *&Field) {
+  const auto *Member = dyn_cast_or_null<MemberExpr>(stripForwarding(E));
+  if (!Member)
+    return false;
+  Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+  Var = namedVar(Member->getBase()->IgnoreParenImpCasts());
+  return Field && Var;
+}
+
+bool designatesHandle(const Expr *E, const VarDecl *Handle, const FieldDecl *Field) {
+  if (!Handle)
+    return false;
+  if (!Field)
+    return namedVar(E) == Handle;
+  const VarDecl *Var = nullptr;
+  const FieldDecl *Member = nullptr;
+  return memberOfVariable(E, Var, Member) && Var == Handle && Member == Field;
+}
+
 Destination findDestination(const Expr *Call, ASTContext &Ctx,
                             const VarDecl *&Handle,
-                            const Expr *&DetachedAt) {
+                            const Expr *&DetachedAt,
+                            const FieldDecl **HandleField) {
+  // `job.worker = std::thread(...)`: the handle is a member of a variable.
+  auto Assigned = [&](const Expr *LHS) {
+    Handle = namedVar(LHS);
+    if (!Handle && HandleField) {
+      const VarDecl *Var = nullptr;
+      const FieldDecl *Field = nullptr;
+      if (memberOfVariable(LHS, Var, Field)) {
+        Handle = Var;
+        *HandleField = Field;
+      }
+    }
+    return Handle ? Destination::Variable : Destination::Elsewhere;
+  };
   const Stmt *Cur = Call;
   while (true) {
     DynTypedNodeList Parents = Ctx.getParents(*Cur);
@@ -116,15 +149,11 @@ Destination findDestination(const Expr *Call, ASTContext &Ctx,
     if (isa<CoawaitExpr>(E))
       return Destination::Awaited;
     if (const auto *Assign = dyn_cast<BinaryOperator>(E);
-        Assign && Assign->getOpcode() == BO_Assign) {
-      Handle = namedVar(Assign->getLHS());
-      return Handle ? Destination::Variable : Destination::Elsewhere;
-    }
+        Assign && Assign->getOpcode() == BO_Assign)
+      return Assigned(Assign->getLHS());
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-        Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
-      Handle = namedVar(Op->getArg(0));
-      return Handle ? Destination::Variable : Destination::Elsewhere;
-    }
+        Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
+      return Assigned(Op->getArg(0));
     if (const auto *MemberCall = dyn_cast<CXXMemberCallExpr>(E)) {
       // workers.push_back(std::thread(...)): joined through the container.
       const CXXMethodDecl *Method = MemberCall->getMethodDecl();

@@ -79,6 +79,9 @@ struct SpawnSite {
   const clang::Stmt *HelperSpawn = nullptr;
   /// The variable through which the task is joined, if any.
   const clang::VarDecl *Handle = nullptr;
+  /// When the handle is a data member of that variable (`job.worker =
+  /// std::thread(...)`, `c.activity.start()`): the member.
+  const clang::FieldDecl *HandleField = nullptr;
   JoinKind Joins = JoinKind::Explicit;
   /// Where the task is detached (`.detach()` or the `detached` token).
   const clang::Expr *DetachedAt = nullptr;
@@ -131,7 +134,17 @@ enum class Destination { Variable, Detached, Discarded, Awaited, Returned,
 /// return statement, or somewhere this function cannot follow.
 Destination findDestination(const clang::Expr *Call, clang::ASTContext &Ctx,
                             const clang::VarDecl *&Handle,
-                            const clang::Expr *&DetachedAt);
+                            const clang::Expr *&DetachedAt,
+                            const clang::FieldDecl **HandleField = nullptr);
+
+/// The variable and data member E names as `v.member` or `p->member` (v a
+/// variable, not `this`); false for anything else.
+bool memberOfVariable(const clang::Expr *E, const clang::VarDecl *&Var,
+                      const clang::FieldDecl *&Field);
+
+/// Whether E designates the handle Handle (or its member Field).
+bool designatesHandle(const clang::Expr *E, const clang::VarDecl *Handle,
+                      const clang::FieldDecl *Field);
 
 /// Answers of enclosingFunction() for every node on the paths it climbed,
 /// so that asking for each of the 100,000 calls of one chain costs one climb.

@@ -413,7 +413,10 @@ private:
       walkUnnamed(Args, Ctx);
       return;
     }
-    if (Self) {
+    // A task handle's own member functions (`activity_.isStopped()`,
+    // `thread_.join()`) start, ask about or join a task; the task's body is
+    // the spawn's, not a use of what the handle points to.
+    if (Self && !isTaskHandleName(qualifiedName(Method->getParent()))) {
       // A library base class's member function (QThread::wait() on a
       // Worker) cannot touch the members the derived class adds.
       QualType Seen;

@@ -60,13 +60,15 @@ bool escapes(const SpawnSite &Site, const Frame &Fr, JoinFinder &Joins) {
     return false;
   if (Site.Joins == JoinKind::Never || Site.Returned)
     return true;
-  if (!Site.Handle || isa<ParmVarDecl>(Site.Handle))
+  // A handle passed in outlives the call; a member of a parameter
+  // (`job.worker = std::thread(...)`) too, unless this body joins it.
+  if (!Site.Handle || (isa<ParmVarDecl>(Site.Handle) && !Site.HandleField))
     return true;
   // Detached later, returned to the caller, or never joined in this body.
   if (detaches(Site.Handle, Fr) || returnsVariable(Fr.body(), Site.Handle))
     return true;
   return Site.Joins == JoinKind::Explicit &&
-         !Joins.bodyJoins(Fr.body(), Site.Handle) &&
+         !Joins.bodyJoins(Fr.body(), Site.Handle, Site.HandleField) &&
          !returnsVariable(Fr.body(), Site.Handle);
 }
 
@@ -88,7 +90,8 @@ void SummaryTable::recordSpawn(const SpawnSite &Site, const Frame &Fr, Summary &
         Site.Returned || (Site.Handle && returnsVariable(Fr.body(), Site.Handle));
     Task.ReturnedJoins = Site.Returned ? Site.ReturnedJoins : Site.Joins;
     if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(Site.Handle);
-        Param && Param->getType()->isReferenceType() && !detaches(Site.Handle, Fr)) {
+        Param && !Site.HandleField && Param->getType()->isReferenceType() &&
+        !detaches(Site.Handle, Fr)) {
       Task.HandleParam = Param->getFunctionScopeIndex();
       Task.ReturnedJoins = Site.Joins;
     }

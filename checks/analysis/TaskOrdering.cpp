@@ -151,10 +151,10 @@ bool FunctionOrdering::isJoin(const CFGElement &Element,
   if (!S)
     return false;
   const Stmt *Node = S->getStmt();
-  if (Joins.isJoinOf(Node, Site.Handle))
+  if (Joins.isJoinOf(Node, Site.Handle, Site.HandleField))
     return true;
   if (const auto *Await = dyn_cast<CoawaitExpr>(Node))
-    return namedVar(Await->getOperand()) == Site.Handle;
+    return designatesHandle(Await->getOperand(), Site.Handle, Site.HandleField);
   auto Loops = JoiningLoops.find(Site.Handle);
   return Loops != JoiningLoops.end() && llvm::is_contained(Loops->second, Node);
 }

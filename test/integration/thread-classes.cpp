@@ -1,11 +1,12 @@
 // RUN: %check_sessionlint %s -- %real_flags -fPIC -I/usr/include/x86_64-linux-gnu/qt5 -I/usr/include/x86_64-linux-gnu/qt5/QtCore -I/usr/include/x86_64-linux-gnu/qt5/QtSql -I/usr/include/postgresql
 // Real headers: thread classes of Qt 5 (QThread, QRunnable), Poco 1.12
-// (Poco::Thread, Poco::ThreadPool, Poco::RunnableAdapter) and Boost 1.74
+// (Poco::Thread, Poco::ThreadPool, Poco::RunnableAdapter, Poco::Activity) and Boost 1.74
 // (boost::thread_group).
 #include <QtCore/QThread>
 #include <QtCore/QThreadPool>
 #include <QtSql/QSqlDatabase>
 #include <QtSql/QSqlQuery>
+#include <Poco/Activity.h>
 #include <Poco/RunnableAdapter.h>
 #include <Poco/Thread.h>
 #include <Poco/ThreadPool.h>
@@ -186,4 +187,39 @@ void own_named_connection_ok() {
     QSqlDatabase::removeDatabase("worker");
   });
   t.join();
+}
+
+// Poco::Activity (Poco's own example shape): the activity runs the member
+// function it was built with; stop() and wait() end it.
+class Replicator {
+public:
+  Replicator() : activity_(this, &Replicator::replicate) {}
+  void start() { activity_.start(); }
+  void stop() {
+    activity_.stop();
+    activity_.wait();
+  }
+  void query() { pqxx::work w(db_); }
+
+private:
+  void replicate() {
+    while (!activity_.isStopped())
+      pqxx::work w(db_);
+  }
+  Poco::Activity<Replicator> activity_;
+  pqxx::connection db_;
+};
+// CHECK-MESSAGES: :[[@LINE-15]]:18: warning: session 'db_' of type 'pqxx::connection' is shared with a detached task started by 'Poco::Activity::start' while the caller keeps using it
+
+void activity_bad(Replicator &r) {
+  r.start();
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: session 'db_' of type 'pqxx::connection' is shared with a task started by 'start' while this function keeps using it
+  r.query();
+  r.stop();
+}
+
+void activity_stopped_ok(Replicator &r) {
+  r.start();
+  r.stop();
+  r.query();
 }

@@ -119,3 +119,31 @@ void reference_parameter_bad(pqxx::connection &db) {
   db.close();
   t.join();
 }
+
+// A handle kept in a data member of a struct the function is handed: joined
+// through the member.
+struct Job {
+  std::thread worker;
+  pqxx::connection db;
+};
+
+void member_handle_joined_ok(Job &job) {
+  job.worker = std::thread([&job] { pqxx::work w(job.db); });
+  job.worker.join();
+  pqxx::work w(job.db);
+}
+
+void member_handle_used_before_join_bad(Job &job) {
+  job.worker = std::thread([&job] { pqxx::work w(job.db); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: session 'job' of type 'Job' is shared with a task started by 'std::thread' while this function keeps using it
+  pqxx::work w(job.db);
+  job.worker.join();
+}
+
+void member_handle_other_member_joined_bad(Job &job, Job &other) {
+  job.worker = std::thread([&job] { pqxx::work w(job.db); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: session 'job' of type 'Job' is shared with a task started by 'std::thread' while this function keeps using it
+  other.worker.join();
+  pqxx::work w(job.db);
+  job.worker.join();
+}

@@ -4,6 +4,7 @@
 // concurrency-model.md, "Thread classes").
 #include <QtCore/QThread>
 #include <QtCore/QThreadPool>
+#include <Poco/Activity.h>
 #include <Poco/RunnableAdapter.h>
 #include <Poco/Thread.h>
 #include <Poco/ThreadPool.h>
@@ -174,6 +175,99 @@ public:
 private:
   pqxx::connection db_;
 };
+
+// Poco::Activity: start() runs the member function the activity was built
+// with on a pooled thread; stop() asks it to end, wait() waits for it. The
+// public query() may run while the activity does: the class is told too.
+class Replicator {
+public:
+  Replicator() : activity_(this, &Replicator::replicate) {}
+  void start() { activity_.start(); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: session 'db_' of type 'pqxx::connection' is shared with a detached task started by 'Poco::Activity::start' while the caller keeps using it
+  void stop() {
+    activity_.stop();
+    activity_.wait();
+  }
+  void query() { pqxx::work w(db_); }
+
+private:
+  void replicate() {
+    while (!activity_.isStopped())
+      pqxx::work w(db_);
+  }
+  Poco::Activity<Replicator> activity_;
+  pqxx::connection db_;
+};
+
+void activity_bad(Replicator &r) {
+  r.start();
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: session 'db_' of type 'pqxx::connection' is shared with a task started by 'start' while this function keeps using it
+  r.query();
+  r.stop();
+}
+
+void activity_stopped_ok(Replicator &r) {
+  r.start();
+  r.stop();
+  r.query();
+}
+
+// Built by a default member initializer, started on a local.
+struct Compactor {
+  void compact() { sqlite3_exec(db, "VACUUM", nullptr, nullptr, nullptr); }
+  sqlite3 *db = nullptr;
+  Poco::Activity<Compactor> activity{this, &Compactor::compact};
+};
+
+void activity_member_initializer_bad(Compactor &c) {
+  c.activity.start();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: session 'db' of type 'sqlite3 *' is shared with a task started by 'Poco::Activity::start' while this function keeps using it
+  sqlite3_exec(c.db, "SELECT 1", nullptr, nullptr, nullptr);
+  c.activity.wait();
+}
+
+void activity_member_waited_ok(Compactor &c) {
+  c.activity.start();
+  c.activity.wait();
+  sqlite3_exec(c.db, "SELECT 1", nullptr, nullptr, nullptr);
+}
+
+// Only the activity touches the connection: the class's own, one task per
+// object (a second start() while it runs does nothing).
+class Archiver {
+public:
+  Archiver() : activity_(this, &Archiver::archive) {}
+  void start() { activity_.start(); }
+  void stop() {
+    activity_.stop();
+    activity_.wait();
+  }
+
+private:
+  void archive() { pqxx::work w(db_); }
+  Poco::Activity<Archiver> activity_;
+  pqxx::connection db_;
+};
+
+struct Vacuum {
+  void run() { sqlite3_exec(db, "VACUUM", nullptr, nullptr, nullptr); }
+  sqlite3 *db = nullptr;
+};
+
+void local_activity_waited_ok(Vacuum &v) {
+  Poco::Activity<Vacuum> activity(&v, &Vacuum::run);
+  activity.start();
+  activity.wait();
+  sqlite3_exec(v.db, "SELECT 1", nullptr, nullptr, nullptr);
+}
+
+void local_activity_bad(Vacuum &v) {
+  Poco::Activity<Vacuum> activity(&v, &Vacuum::run);
+  activity.start();
+  // CHECK-MESSAGES: :[[@LINE-2]]:35: warning: session 'db' of type 'sqlite3 *' is shared with a task started by 'Poco::Activity::start' while this function keeps using it
+  sqlite3_exec(v.db, "SELECT 1", nullptr, nullptr, nullptr);
+  activity.wait();
+}
 
 void poco_callable(void *data) {
   sqlite3_exec(static_cast<sqlite3 *>(data), "insert", nullptr, nullptr, nullptr);
