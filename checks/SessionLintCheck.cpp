@@ -48,7 +48,8 @@ void SessionLintCheck::registerPPCallbacks(const SourceManager &, Preprocessor *
 
 void SessionLintCheck::addSpawnMatchers(MatchFinder *Finder) {
   addSpawnCandidateMatchers(*Finder, this);
-  if (!TypeOptions.spawnFunctions().empty())
+  // A user's spawn function or thread start can have any name.
+  if (!TypeOptions.userApis().empty())
     Finder->addMatcher(
         callExpr(unless(isInSystemCode())).bind("spawn"),
         this);

@@ -10,7 +10,8 @@ SessionTypeOptions::SessionTypeOptions(
       SafeTypes(Options.get("SafeTypes", "")),
       ThreadAffineTypes(Options.get("ThreadAffineTypes", "")),
       SpawnFunctions(Options.get("SpawnFunctions", "")),
-      JoinFunctions(Options.get("JoinFunctions", "")), WithTasks(WithTasks) {
+      JoinFunctions(Options.get("JoinFunctions", "")),
+      ThreadClasses(Options.get("ThreadClasses", "")), WithTasks(WithTasks) {
   auto Parse = [&](llvm::StringRef Option, llvm::StringRef Value) {
     llvm::Expected<NameList> List = NameList::parse(Value);
     if (List)
@@ -22,7 +23,11 @@ SessionTypeOptions::SessionTypeOptions(
   NameList Sessions = Parse("SessionTypes", SessionTypes);
   NameList Safe = Parse("SafeTypes", SafeTypes);
   NameList Affine = Parse("ThreadAffineTypes", ThreadAffineTypes);
-  Spawns = Parse("SpawnFunctions", SpawnFunctions);
+  User.SpawnFunctions = Parse("SpawnFunctions", SpawnFunctions);
+  if (llvm::Error E = parseThreadClasses(ThreadClasses, User.ThreadStarts)) {
+    Valid = false;
+    ReportError("ThreadClasses", llvm::toString(std::move(E)));
+  }
   Joins = Parse("JoinFunctions", JoinFunctions);
   Types = std::make_unique<SessionTypeClassifier>(
       std::move(Sessions), std::move(Safe), std::move(Affine));
@@ -38,6 +43,36 @@ void SessionTypeOptions::store(
   Options.store(Opts, "ThreadAffineTypes", ThreadAffineTypes);
   Options.store(Opts, "SpawnFunctions", SpawnFunctions);
   Options.store(Opts, "JoinFunctions", JoinFunctions);
+  Options.store(Opts, "ThreadClasses", ThreadClasses);
+}
+
+llvm::Error parseThreadClasses(
+    llvm::StringRef Value,
+    llvm::SmallVectorImpl<std::pair<std::string, std::string>> &Out) {
+  llvm::SmallVector<llvm::StringRef, 4> Entries;
+  Value.split(Entries, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Entry : Entries) {
+    Entry = Entry.trim();
+    if (Entry.empty())
+      continue;
+    auto [Start, Run] = Entry.split('=');
+    Start = Start.trim();
+    Run = Run.trim();
+    auto IsIdentifier = [](llvm::StringRef S) {
+      return !S.empty() && !llvm::isDigit(S.front()) &&
+             llvm::all_of(S, [](char C) { return llvm::isAlnum(C) || C == '_'; });
+    };
+    llvm::StringRef Method = Start.rsplit("::").second;
+    if (!Start.contains("::") || Start.ends_with("::") || !IsIdentifier(Method) ||
+        !IsIdentifier(Run))
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          "'%s' is not 'Class::start=entry' (the member function that starts "
+          "the thread, and the virtual member function the thread runs)",
+          Entry.str().c_str());
+    Out.push_back({Start.str(), Run.str()});
+  }
+  return llvm::Error::success();
 }
 
 } // namespace sessionlint

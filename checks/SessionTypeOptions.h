@@ -1,7 +1,7 @@
 //===--- SessionTypeOptions.h - options every sessionlint check reads -*- C++ -*-===//
 //
-// `SessionTypes`, `SafeTypes`, `ThreadAffineTypes`, `SpawnFunctions` and
-// `JoinFunctions` (docs/checks/*.md, "Options"): read once in a check's
+// `SessionTypes`, `SafeTypes`, `ThreadAffineTypes`, `SpawnFunctions`,
+// `JoinFunctions` and `ThreadClasses` (docs/checks/*.md, "Options"): read once in a check's
 // constructor, echoed by storeOptions, and turned into the type classifier
 // and the lists of the user's own spawn and join functions. A malformed value is a configuration error naming the option;
 // the check then registers no matcher rather than guess.
@@ -11,12 +11,19 @@
 #define SESSIONLINT_SESSIONTYPEOPTIONS_H
 
 #include "analysis/SessionTypes.h"
+#include "analysis/SpawnSites.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include <memory>
 #include <string>
 
 namespace sessionlint {
+
+/// `ofThread::startThread=threadedFunction; juce::Thread::startThread=run`:
+/// the ThreadClasses option, one entry per start function.
+llvm::Error parseThreadClasses(
+    llvm::StringRef Value,
+    llvm::SmallVectorImpl<std::pair<std::string, std::string>> &Out);
 
 class SessionTypeOptions {
 public:
@@ -36,7 +43,9 @@ public:
 
   /// The classifier built from the options and the catalog.
   SessionTypeClassifier &classifier() { return *Types; }
-  const NameList &spawnFunctions() const { return Spawns; }
+  const NameList &spawnFunctions() const { return User.SpawnFunctions; }
+  /// The spawn functions and thread classes the user declared.
+  const UserApis &userApis() const { return User; }
   const NameList &joinFunctions() const { return Joins; }
 
 private:
@@ -45,7 +54,8 @@ private:
   const std::string ThreadAffineTypes;
   const std::string SpawnFunctions;
   const std::string JoinFunctions;
-  NameList Spawns;
+  const std::string ThreadClasses;
+  UserApis User;
   NameList Joins;
   bool Valid = true;
   bool WithTasks;

@@ -40,7 +40,7 @@ void ThreadAffinityCheck::check(const MatchFinder::MatchResult &Result) {
   }
   const auto *Candidate = Result.Nodes.getNodeAs<Stmt>("spawn");
   std::optional<SpawnSite> Site = recognizeSpawn(
-      Candidate, *Result.Context, &TypeOptions.spawnFunctions());
+      Candidate, *Result.Context, &TypeOptions.userApis());
   if (!Site)
     return;
   const Decl *Function = enclosingFunction(Candidate, *Ctx, &Enclosing);

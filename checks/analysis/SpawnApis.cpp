@@ -187,6 +187,22 @@ std::optional<unsigned> spawnsAnnotation(const FunctionDecl *F,
   return std::nullopt;
 }
 
+std::optional<std::string> userThreadEntry(const CXXMethodDecl *Start,
+                                           const UserApis *User) {
+  for (const FunctionDecl *D : Start->redecls())
+    for (const auto *A : D->specific_attrs<AnnotateAttr>())
+      if (A->getAnnotation() == "sessionlint::starts_thread" && A->args_size() == 1)
+        if (const auto *Name = dyn_cast<StringLiteral>((*A->args_begin())->IgnoreParenImpCasts()))
+          return Name->getString().str();
+  if (!User || User->ThreadStarts.empty())
+    return std::nullopt;
+  std::string Name = qualifiedName(Start);
+  for (const auto &[Qualified, Entry] : User->ThreadStarts)
+    if (llvm::StringRef(Qualified).ltrim(':') == Name)
+      return Entry;
+  return std::nullopt;
+}
+
 namespace {
 
 /// A function the user declared a spawn (SESSIONLINT_SPAWNS(n), or listed in
@@ -196,13 +212,14 @@ namespace {
 /// pool's wait()); fire-and-forget otherwise.
 std::optional<SpawnSite> recognizeUserSpawn(const CallExpr *Call,
                                             ASTContext &Ctx,
-                                            const NameList *UserSpawns) {
+                                            const UserApis *User) {
   const FunctionDecl *Callee = Call->getDirectCallee();
   if (!Callee || isa<CXXOperatorCallExpr>(Call))
     return std::nullopt;
   std::optional<unsigned> Index = spawnsAnnotation(Callee, Ctx);
   std::string Name = qualifiedName(Callee);
-  if (!Index && (!UserSpawns || UserSpawns->empty() || !UserSpawns->matches(Name)))
+  if (!Index && (!User || User->SpawnFunctions.empty() ||
+                 !User->SpawnFunctions.matches(Name)))
     return std::nullopt;
   unsigned NumArgs = writtenArgCount(Call);
   unsigned First = Index ? *Index : 0;
@@ -373,7 +390,8 @@ bool activityEntry(const Expr *Activity, const CXXMethodDecl *&Method,
 /// runs the member function the activity was built with. The handle is the object
 /// `start()` is called on: `wait()`, `join()`, `joinAll()`, `join_all()`,
 /// `waitForDone()` join it.
-std::optional<SpawnSite> recognizeThreadClass(const CXXMemberCallExpr *Call) {
+std::optional<SpawnSite> recognizeThreadClass(const CXXMemberCallExpr *Call,
+                                              const UserApis *User) {
   const CXXMethodDecl *Method = Call->getMethodDecl();
   const Expr *Object = Call->getImplicitObjectArgument();
   if (!Method->getIdentifier())
@@ -409,6 +427,13 @@ std::optional<SpawnSite> recognizeThreadClass(const CXXMemberCallExpr *Call) {
     }
     if (!Site.Entry && Site.Callables.empty())
       return std::nullopt;
+  } else if (std::optional<std::string> EntryName = userThreadEntry(Method, User)) {
+    // The user's word for a base class whose start function is out of
+    // view: its final overrider on the object runs.
+    Site.Entry = overriderIn(objectClass(Object), Class, *EntryName);
+    Site.EntryObject = Object;
+    if (!Site.Entry)
+      return std::nullopt;
   } else if (Class == "Poco::Activity" && Name == "start") {
     if (!activityEntry(Object, Site.Entry, Site.EntryObject))
       return std::nullopt;
@@ -434,7 +459,7 @@ std::optional<SpawnSite> recognizeThreadClass(const CXXMemberCallExpr *Call) {
 
 std::optional<SpawnSite> recognizeEvaluated(const Stmt *CandidateStmt,
                                             ASTContext &Ctx,
-                                            const NameList *UserSpawns) {
+                                            const UserApis *User) {
   if (const auto *D = dyn_cast_or_null<OMPExecutableDirective>(CandidateStmt))
     return recognizeOpenMP(D);
   const auto *Candidate = dyn_cast_or_null<Expr>(CandidateStmt);
@@ -462,13 +487,13 @@ std::optional<SpawnSite> recognizeEvaluated(const Stmt *CandidateStmt,
     const CXXMethodDecl *Method = MemberCall->getMethodDecl();
     if (!Object || !Method)
       return std::nullopt;
-    if (std::optional<SpawnSite> Thread = recognizeThreadClass(MemberCall))
+    if (std::optional<SpawnSite> Thread = recognizeThreadClass(MemberCall, User))
       return Thread;
     if (MemberCall->getNumArgs() == 0)
       return std::nullopt;
-    if (std::optional<SpawnSite> User =
-            recognizeUserSpawn(MemberCall, Ctx, UserSpawns))
-      return User;
+    if (std::optional<SpawnSite> Declared =
+            recognizeUserSpawn(MemberCall, Ctx, User))
+      return Declared;
     if (Method->getName() == "spawn" &&
         Method->getParent()->getName().ends_with("_scope")) {
       // P2300 async_scope / counting_scope: scope.spawn(sender) runs the
@@ -600,9 +625,9 @@ std::optional<SpawnSite> recognizeEvaluated(const Stmt *CandidateStmt,
         return std::nullopt;
       Site.Joins = JoinKind::Never;
       DiscardedIsSequential = false;
-    } else if (std::optional<SpawnSite> User =
-                   recognizeUserSpawn(Call, Ctx, UserSpawns)) {
-      return User;
+    } else if (std::optional<SpawnSite> Declared =
+                   recognizeUserSpawn(Call, Ctx, User)) {
+      return Declared;
     } else if (IsAsio && Short == "co_spawn") {
       if (NumArgs < 2)
         return std::nullopt;
@@ -711,8 +736,8 @@ std::optional<SpawnSite> recognizeEvaluated(const Stmt *CandidateStmt,
 
 std::optional<SpawnSite> recognizeSpawn(const Stmt *CandidateStmt,
                                         ASTContext &Ctx,
-                                        const NameList *UserSpawns) {
-  std::optional<SpawnSite> Site = recognizeEvaluated(CandidateStmt, Ctx, UserSpawns);
+                                        const UserApis *User) {
+  std::optional<SpawnSite> Site = recognizeEvaluated(CandidateStmt, Ctx, User);
   if (Site && isUnevaluated(*CandidateStmt, Ctx))
     return std::nullopt;
   return Site;

@@ -114,13 +114,29 @@ AST_MATCHER(clang::Stmt, isSpawnCandidateStmt) { return isSpawnCandidate(Node); 
 void addSpawnCandidateMatchers(clang::ast_matchers::MatchFinder &Finder,
                                clang::ast_matchers::MatchFinder::MatchCallback *Callback);
 
+/// What the user declared through options: their own spawn functions
+/// (SpawnFunctions) and thread classes (ThreadClasses: a member function
+/// that runs a virtual member function of its object on a new thread).
+struct UserApis {
+  NameList SpawnFunctions;
+  /// `ofThread::startThread` -> `threadedFunction`.
+  llvm::SmallVector<std::pair<std::string, std::string>, 2> ThreadStarts;
+  bool empty() const { return SpawnFunctions.empty() && ThreadStarts.empty(); }
+};
+
+/// The entry point a call of Start runs on a new thread, by the user's
+/// word: `SESSIONLINT_STARTS_THREAD("threadedFunction")` on its declaration,
+/// or a ThreadClasses entry naming it.
+std::optional<std::string> userThreadEntry(const clang::CXXMethodDecl *Start,
+                                           const UserApis *User);
+
 /// Interprets a candidate found by spawnCall(). Returns nothing when the
 /// call does not start a concurrent task (deferred policy, discarded
 /// std::async temporary, a directly awaited co_spawn): SPEC's sequential
 /// forms.
 std::optional<SpawnSite> recognizeSpawn(const clang::Stmt *Candidate,
                                         clang::ASTContext &Ctx,
-                                        const NameList *UserSpawns = nullptr);
+                                        const UserApis *User = nullptr);
 
 /// The argument index `SESSIONLINT_SPAWNS(n)` names on F, if F carries it.
 std::optional<unsigned> spawnsAnnotation(const clang::FunctionDecl *F,
