@@ -150,6 +150,13 @@ FunctionOrdering *Engine::orderingOf(const Decl *Function) {
   return It->second.get();
 }
 
+bool Engine::joinsAtScopeEnd(const VarDecl *Handle) {
+  if (!Handle->isLocalVarDecl() || Handle->getType()->isReferenceType() ||
+      Handle->getType()->isPointerType())
+    return false;
+  return Joins.destructorJoins(Handle->getType()->getAsCXXRecordDecl());
+}
+
 void Engine::addHelperSites(const Decl *Function) {
   const Summary &S = Table->of(Function);
   for (const auto &[Call, Task] : S.HelperSpawns) {
@@ -176,7 +183,8 @@ void Engine::addHelperSites(const Decl *Function) {
       // function that joins it (`poller.waitForThread()`) joins the task.
       Site->Handle = namedVar(Member->getImplicitObjectArgument());
       if (Site->Handle)
-        Site->Joins = JoinKind::Explicit;
+        Site->Joins = joinsAtScopeEnd(Site->Handle) ? JoinKind::AtScopeEnd
+                                                    : JoinKind::Explicit;
     } else if (Task.ReturnsHandle) {
       const VarDecl *Handle = nullptr;
       const Expr *DetachedAt = nullptr;

@@ -89,6 +89,9 @@ private:
   FunctionOrdering *orderingOf(const clang::Decl *Function);
   /// Spawn sites that calls of helpers are in Function.
   void addHelperSites(const clang::Decl *Function);
+  /// Whether the task a helper call on the object Handle starts ends when
+  /// Handle does: a local object (not a reference) whose destructor joins.
+  bool joinsAtScopeEnd(const clang::VarDecl *Handle);
 
   // The rules; each returns the finding it makes for Session, if any.
   std::optional<Finding> parallel(const SpawnSite &Site,

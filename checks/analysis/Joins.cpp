@@ -182,6 +182,16 @@ const CXXRecordDecl *objectRecord(const CXXMemberCallExpr *Call) {
 
 } // namespace
 
+bool JoinFinder::destructorJoins(const CXXRecordDecl *Class) {
+  if (!Class || !Class->hasDefinition())
+    return false;
+  Class = Class->getDefinition();
+  if (qualifiedName(Class) == "Poco::Activity")
+    return true;
+  const CXXDestructorDecl *Dtor = Class->getDestructor();
+  return Dtor && isUserCode(Dtor) && methodJoinsOwnTask(Dtor);
+}
+
 bool JoinFinder::methodJoinsOwnTask(const CXXMethodDecl *Method) {
   const FunctionDecl *Definition = nullptr;
   if (!Method->hasBody(Definition) || !Definition || Definition->isInvalidDecl())

@@ -57,6 +57,11 @@ public:
   /// member function (`worker.stop()` that joins the worker's thread).
   bool methodJoinsOwnTask(const clang::CXXMethodDecl *Method);
 
+  /// Whether destroying an object of Class joins the tasks it started: a
+  /// destructor of ours that joins (methodJoinsOwnTask), or a library class
+  /// documented to (`Poco::Activity` stops and waits).
+  bool destructorJoins(const clang::CXXRecordDecl *Class);
+
 private:
   bool helperJoinsParam(const clang::FunctionDecl *Helper, unsigned Index);
   bool helperDetachesParam(const clang::FunctionDecl *Helper, unsigned Index);

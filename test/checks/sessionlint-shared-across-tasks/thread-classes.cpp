@@ -370,3 +370,45 @@ void own_base_class_waited_ok(Poller &poller) {
   poller.waitForThread();
   poller.poll();
 }
+
+// --- the destructor that joins --------------------------------------------------
+
+// A class whose destructor joins the thread it started: a local object
+// joins at the end of its scope.
+class Tailer {
+public:
+  explicit Tailer(pqxx::connection &db) : db_(db) {}
+  ~Tailer() {
+    if (thread_.joinable())
+      thread_.join();
+  }
+  void start() { thread_ = std::thread([this] { pqxx::work w(db_); }); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:62: warning: session 'db_' of type 'pqxx::connection' is shared with a detached task started by 'std::thread' while the caller keeps using it
+
+private:
+  pqxx::connection &db_;
+  std::thread thread_;
+};
+
+void destructor_joins_at_scope_end_ok(pqxx::connection &db) {
+  {
+    Tailer t(db);
+    t.start();
+  }
+  pqxx::work w(db);
+}
+
+void used_inside_the_scope_bad(pqxx::connection &db) {
+  Tailer t(db);
+  t.start();
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: session 'db_' of type 'pqxx::connection' is shared with a task started by 'start' while this function keeps using it
+  pqxx::work w(db);
+}
+
+void local_activity_destroyed_ok(Vacuum &v) {
+  {
+    Poco::Activity<Vacuum> activity(&v, &Vacuum::run);
+    activity.start();
+  }
+  sqlite3_exec(v.db, "SELECT 1", nullptr, nullptr, nullptr);
+}
