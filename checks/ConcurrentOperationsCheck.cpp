@@ -121,6 +121,12 @@ void ConcurrentOperationsCheck::registerMatchers(MatchFinder *F) {
       callExpr(unless(isInSystemCode()), callee(functionDecl(hasAsyncName())))
           .bind("operation"),
       this);
+  // `&C::handler`: a member function named as a value (a dispatch table
+  // entry, a bound completion handler).
+  F->addMatcher(unaryOperator(hasOperatorName("&"),
+                              hasUnaryOperand(declRefExpr(to(cxxMethodDecl().bind("named")))))
+                    .bind("address"),
+                this);
   // The engine's summaries need the functions of the file.
   F->addMatcher(
       functionDecl(isDefinition(), unless(isExpansionInSystemHeader())).bind("function"),
@@ -133,6 +139,10 @@ void ConcurrentOperationsCheck::check(const MatchFinder::MatchResult &Result) {
     Analysis = std::make_unique<Engine>(*Ctx, TypeOptions.classifier(), Joins);
   if (const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
     Analysis->addFunction(Function);
+    return;
+  }
+  if (const auto *Named = Result.Nodes.getNodeAs<CXXMethodDecl>("named")) {
+    AddressTaken.insert(Named->getCanonicalDecl());
     return;
   }
   if (const auto *Op = Result.Nodes.getNodeAs<CXXOperatorCallExpr>("operator")) {
@@ -226,6 +236,7 @@ void ConcurrentOperationsCheck::onEndOfTranslationUnit() {
     });
   Combinators.clear();
   Reported.clear();
+  AddressTaken.clear();
   Pending.clear();
   Enclosing.clear();
   Analysis.reset();
@@ -406,7 +417,7 @@ void ConcurrentOperationsCheck::checkReentrantStarts() {
       llvm::SmallPtrSet<const CXXMethodDecl *, 4> Seen{Starter};
       while (!Work.empty() && !Entry) {
         auto [M, Depth] = Work.pop_back_val();
-        if (isPerMessageEntry(M)) {
+        if (isEntry(M)) {
           Entry = M;
           break;
         }
@@ -509,11 +520,14 @@ void ConcurrentOperationsCheck::checkChains() {
   }
   if (Starts.empty())
     return;
-  HandlerChains Chains(std::move(Starts), *Ctx);
+  HandlerChains Chains(std::move(Starts), *Ctx,
+                       [&](const CXXMethodDecl *M) { return isEntry(M); });
   auto Candidate = [&](unsigned X) {
     const std::optional<Operation> &Op = Ops[X];
+    // A handler that cannot be read may restart anything, the operation
+    // itself included: which chain it is in is unknown.
     return Op && Op->Named && Op->Target.root() == Place::Root::This &&
-           !Reported.contains(Chains.start(X).Call);
+           Chains.handlerReadable(X) && !Reported.contains(Chains.start(X).Call);
   };
   // Whether no call on the way runs under a test of state that one of the
   // handlers reads or clears (the in-flight flag, the queue).
@@ -534,6 +548,7 @@ void ConcurrentOperationsCheck::checkChains() {
     bool Told = false;
     for (unsigned Y = 0; Y < Chains.size() && !Told; ++Y) {
       if (Y == X || !Ops[Y] || !(Ops[Y]->Target == Op.Target) ||
+          !Chains.handlerReadable(Y) ||
           Chains.componentOf(X) == Chains.componentOf(Y) ||
           !conflict(*Ops[Y], Op, Concurrency) ||
           SM.isBeforeInTranslationUnit(Op.Start->getExprLoc(),
@@ -588,8 +603,8 @@ void ConcurrentOperationsCheck::checkChains() {
       std::string Source = sourceName(Chains, F);
       diag(Op.Start->getExprLoc(),
            "operation '%0' on session %1 of type '%2' can start again while the "
-           "previous one is still in flight: the completion handler of '%3' "
-           "starts it each time it runs")
+           "previous one is still in flight: the completion handler of '%3', "
+           "which runs again and again, starts it without waiting for it")
           << Op.Name << Op.Named << spelledTypeOf(Op.Named, *Ctx) << Source;
       diag(Chains.start(F.From).Call->getExprLoc(),
            "'%0' completes again and again; its handler starts '%1' without "
@@ -604,6 +619,13 @@ void ConcurrentOperationsCheck::checkChains() {
       break;
     }
   }
+}
+
+bool ConcurrentOperationsCheck::isEntry(const CXXMethodDecl *M) const {
+  // One whose address is taken is run by whoever holds the address: a
+  // command table the object's own read handler dispatches through, a
+  // completion handler. Who calls it, and how often, is not known.
+  return isPerMessageEntry(M) && !AddressTaken.contains(M->getCanonicalDecl());
 }
 
 void ConcurrentOperationsCheck::report(const Operation &Second,

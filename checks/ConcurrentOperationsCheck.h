@@ -73,6 +73,9 @@ private:
   /// another operation of the kind may still be in flight
   /// (analysis/HandlerChains.h).
   void checkChains();
+  /// A per-message entry point (analysis/StartGuards.h) whose address is
+  /// not taken anywhere in the translation unit.
+  bool isEntry(const clang::CXXMethodDecl *M) const;
   void noteChain(const HandlerChains &Chains, const HandlerChains::Feed &F,
                  llvm::StringRef Which);
   void report(const Operation &Second, const Operation &First,
@@ -85,6 +88,8 @@ private:
   llvm::MapVector<const clang::Decl *, std::vector<Launched>> Pending;
   /// The operations a finding already points at.
   llvm::DenseSet<const clang::Expr *> Reported;
+  /// Member functions named as values (`&C::f`).
+  llvm::DenseSet<const clang::Decl *> AddressTaken;
   /// Per translation unit: the summaries of its coroutines and helpers.
   std::unique_ptr<Engine> Analysis;
 };

@@ -15,7 +15,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 dir=/var/tmp/sessionlint-realcode
 if [ "${1:-}" = --dir ]; then dir="$2"; shift 2; fi
 packages=("$@")
-[ ${#packages[@]} -gt 0 ] || packages=(soci osm2pgsql pdns pdns-recursor libpqxx)
+[ ${#packages[@]} -gt 0 ] || packages=(soci osm2pgsql pdns pdns-recursor libpqxx i2pd)
 [ "$(id -u)" -eq 0 ] || { echo "build-corpus: run as root (apt-get build-dep)" >&2; exit 2; }
 mkdir -p "$dir"
 
@@ -45,7 +45,8 @@ for pkg in "${packages[@]}"; do
   DEBIAN_FRONTEND=noninteractive apt-get build-dep -y -q "$pkg" > "$out/build-dep.log" 2>&1 \
     || { echo "build-corpus: $pkg: build-dep failed (see $out/build-dep.log)" >&2; continue; }
   mkdir -p "$out/build"
-  if [ -f "$out/src/CMakeLists.txt" ]; then
+  # CMake at the top, or where debian/rules points dh (i2pd's is in build/).
+  if [ -f "$out/src/CMakeLists.txt" ] || grep -q 'buildsystem=cmake' "$out/src/debian/rules"; then
     # Configured as Debian configures it (debian/rules and its overrides
     # know the package's options: external libraries, features); CMake
     # 3.17+ takes the export switch from the environment.

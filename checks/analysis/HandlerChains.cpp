@@ -75,7 +75,8 @@ const LambdaExpr *lambdaFor(const Decl *Function, ASTContext &Ctx) {
   return nullptr;
 }
 
-HandlerChains::HandlerChains(std::vector<ChainStart> StartList, ASTContext &Ctx)
+HandlerChains::HandlerChains(std::vector<ChainStart> StartList, ASTContext &Ctx,
+                             llvm::function_ref<bool(const CXXMethodDecl *)> IsEntry)
     : Ctx(Ctx), Starts(std::move(StartList)) {
   llvm::SmallPtrSet<const CXXRecordDecl *, 8> Classes;
   for (const ChainStart &S : Starts) {
@@ -92,21 +93,25 @@ HandlerChains::HandlerChains(std::vector<ChainStart> StartList, ASTContext &Ctx)
     if (!Def)
       continue;
     for (const CXXMethodDecl *M : Def->methods())
-      if (isPerMessageEntry(M))
+      if (IsEntry(M))
         if (const FunctionDecl *Body = M->getDefinition(); Body && Body->hasBody())
           Entries.push_back(cast<CXXMethodDecl>(Body));
   }
   if (Starts.size() + Entries.size() > MaxSources) {
     // Too many to relate: no chains, no feeds.
     Component.assign(Starts.size() + Entries.size(), 0);
+    Readable.assign(Starts.size(), false);
     Repeats.assign(1, false);
     ReachesAll.assign(1, false);
     Components = 1;
     return;
   }
-  for (unsigned I = 0; I < Starts.size(); ++I)
-    if (const FunctionDecl *H = handlerFunction(Starts[I].Handler))
+  for (unsigned I = 0; I < Starts.size(); ++I) {
+    llvm::SmallVector<const FunctionDecl *, 2> Handlers = handlerFunctions(Starts[I].Handler);
+    Readable.push_back(!Handlers.empty());
+    for (const FunctionDecl *H : Handlers)
       addEdgesFrom(I, H, Class[I]);
+  }
   for (unsigned E = 0; E < Entries.size(); ++E)
     addEdgesFrom(Starts.size() + E, Entries[E], Entries[E]->getParent());
   computeComponents();

@@ -56,8 +56,10 @@ const clang::LambdaExpr *lambdaFor(const clang::Decl *Function, clang::ASTContex
 
 class HandlerChains {
 public:
-  /// Per-message entry points of the classes involved are found here.
-  HandlerChains(std::vector<ChainStart> Starts, clang::ASTContext &Ctx);
+  /// The classes' member functions for which IsEntry holds are per-message
+  /// entry points: each repeats on its own.
+  HandlerChains(std::vector<ChainStart> Starts, clang::ASTContext &Ctx,
+                llvm::function_ref<bool(const clang::CXXMethodDecl *)> IsEntry);
 
   const ChainStart &start(unsigned I) const { return Starts[I]; }
   size_t size() const { return Starts.size(); }
@@ -77,6 +79,9 @@ public:
   feedsOf(unsigned X, llvm::function_ref<bool(llvm::ArrayRef<Hop>)> Keep) const;
 
   unsigned componentOf(unsigned X) const { return Component[X]; }
+  /// Whether X's completion handler could be read: one that cannot may
+  /// start anything, its own operation again included.
+  bool handlerReadable(unsigned X) const { return Readable[X]; }
   /// The entry point a source index past the starts stands for.
   const clang::CXXMethodDecl *entry(unsigned Source) const {
     return Entries[Source - Starts.size()];
@@ -99,6 +104,7 @@ private:
   /// its class.
   std::vector<const clang::Stmt *> Container;
   std::vector<const clang::CXXRecordDecl *> Class;
+  std::vector<bool> Readable;
   std::vector<Edge> Edges;
   /// Per source (starts, then entries).
   std::vector<unsigned> Component;

@@ -67,6 +67,16 @@ OpKind kindOf(llvm::StringRef Name) {
 }
 
 OpKind useKindOf(llvm::StringRef Name) {
+  // Synchronous calls that start no operation: ending the ones in flight,
+  // asking about the object, setting its deadline or options.
+  static constexpr llvm::StringLiteral Control[] = {
+      "close",          "cancel",          "cancel_one",     "shutdown",
+      "is_open",        "get_executor",    "lowest_layer",   "next_layer",
+      "native_handle",  "local_endpoint",  "remote_endpoint", "available",
+      "non_blocking",   "set_option",      "get_option",     "expires_after",
+      "expires_at",     "expires_never",   "expiry",         "socket"};
+  if (!Name.starts_with("async_") && llvm::is_contained(Control, Name))
+    return OpKind::Control;
   Name.consume_front("async_");
   if (Name.starts_with("read") || Name.starts_with("receive") ||
       Name.starts_with("recv"))
@@ -82,7 +92,7 @@ OpKind useKindOf(llvm::StringRef Name) {
 
 bool conflict(OpKind A, OpKind B, OpConcurrency C) {
   if (C == OpConcurrency::OneAtATime || A == OpKind::Exclusive ||
-      B == OpKind::Exclusive)
+      B == OpKind::Exclusive || A == OpKind::Control || B == OpKind::Control)
     return true;
   if (A == B)
     return true;
@@ -102,6 +112,8 @@ llvm::StringRef kindName(OpKind Kind) {
     return "ping/pong";
   case OpKind::Close:
     return "close";
+  case OpKind::Control:
+    return "control";
   case OpKind::Exclusive:
     return "";
   }
@@ -119,6 +131,12 @@ OpConcurrency concurrencyOf(const Place &Target) {
 }
 
 bool conflict(const Operation &A, const Operation &B, OpConcurrency C) {
+  // Within one task, closing or cancelling is how an operation in flight
+  // is ended (Asio, Beast, Boost.MySQL's cancel), and asking whether the
+  // object is open or setting its deadline starts nothing: not a second
+  // operation.
+  if (A.Kind == OpKind::Control || B.Kind == OpKind::Control)
+    return false;
   return conflict(A.Kind, B.Kind, C);
 }
 

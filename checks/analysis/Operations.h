@@ -30,7 +30,11 @@
 
 namespace sessionlint {
 
-enum class OpKind { Exclusive, Read, Write, PingPong, Close };
+/// Control: a synchronous call that starts no operation: `close()`,
+/// `cancel()` or `shutdown()`, which end the operations in flight,
+/// `is_open()`, `get_executor()`, `expires_after()`. Within one task it
+/// overlaps nothing (rule 4); between tasks it is a use like any other.
+enum class OpKind { Exclusive, Read, Write, PingPong, Close, Control };
 
 class SummaryTable;
 

@@ -96,26 +96,45 @@ const Stmt *bodyOf(const Decl *Function) {
 
 } // namespace
 
-const FunctionDecl *handlerFunction(const Expr *Handler) {
+llvm::SmallVector<const FunctionDecl *, 2> handlerFunctions(const Expr *Handler) {
+  llvm::SmallVector<const FunctionDecl *, 2> Out;
   if (!Handler)
-    return nullptr;
-  if (const LambdaExpr *L = lambdaOf(Handler))
-    return L->getCallOperator();
-  const Expr *E = stripForwarding(Handler);
+    return Out;
+  if (const LambdaExpr *L = lambdaOf(Handler)) {
+    Out.push_back(L->getCallOperator());
+    return Out;
+  }
+  // The member function named by `&C::f`, or by either branch of `c ?
+  // &C::f : &C::g`.
+  auto Named = [&](const Expr *Arg, auto &Self) -> bool {
+    Arg = stripForwarding(Arg);
+    if (const auto *Cond = dyn_cast<ConditionalOperator>(Arg->IgnoreParens())) {
+      bool Any = Self(Cond->getTrueExpr(), Self);
+      return Self(Cond->getFalseExpr(), Self) || Any;
+    }
+    const auto *AddrOf = dyn_cast<UnaryOperator>(Arg->IgnoreParens());
+    if (!AddrOf || AddrOf->getOpcode() != UO_AddrOf)
+      return false;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(AddrOf->getSubExpr()->IgnoreParens()))
+      if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl()))
+        if (const FunctionDecl *Def = F->getDefinition(); Def && Def->hasBody()) {
+          Out.push_back(Def);
+          return true;
+        }
+    return false;
+  };
   // bind_front_handler(&C::on_write, shared_from_this()), std::bind(...):
   // the member function named first.
-  if (const auto *Call = dyn_cast<CallExpr>(E)) {
-    for (const Expr *Arg : Call->arguments()) {
-      const auto *AddrOf = dyn_cast<UnaryOperator>(stripForwarding(Arg));
-      if (!AddrOf || AddrOf->getOpcode() != UO_AddrOf)
-        continue;
-      if (const auto *Ref = dyn_cast<DeclRefExpr>(AddrOf->getSubExpr()->IgnoreParens()))
-        if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl()))
-          if (const FunctionDecl *Def = F->getDefinition(); Def && Def->hasBody())
-            return Def;
-    }
-  }
-  return nullptr;
+  if (const auto *Call = dyn_cast<CallExpr>(stripForwarding(Handler)))
+    for (const Expr *Arg : Call->arguments())
+      if (Named(Arg, Named))
+        break;
+  return Out;
+}
+
+const FunctionDecl *handlerFunction(const Expr *Handler) {
+  llvm::SmallVector<const FunctionDecl *, 2> All = handlerFunctions(Handler);
+  return All.empty() ? nullptr : All.front();
 }
 
 const Stmt *handlerBody(const Expr *Handler) {

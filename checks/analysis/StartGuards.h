@@ -17,6 +17,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/SmallVector.h"
 
 namespace sessionlint {
 
@@ -29,6 +30,11 @@ const clang::Stmt *handlerBody(const clang::Expr *Handler);
 /// The function handlerBody() reads: the lambda's call operator, or the
 /// bound member function's definition.
 const clang::FunctionDecl *handlerFunction(const clang::Expr *Handler);
+
+/// Every function the handler may be: one, or the two branches of a
+/// conditional (`std::bind(stream ? &C::on_data : &C::on_command, ...)`);
+/// none when it cannot be read.
+llvm::SmallVector<const clang::FunctionDecl *, 2> handlerFunctions(const clang::Expr *Handler);
 
 /// Whether M is a way in from outside the object that is called once per
 /// message: public, not a constructor or destructor, taking something.

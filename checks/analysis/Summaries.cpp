@@ -242,8 +242,15 @@ private:
       return;
     }
     if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
-      if (Return->getRetValue() && returnsReference(Function) && !Out.Returns)
-        Out.Returns = Fr.placeOf(Return->getRetValue());
+      if (Return->getRetValue() && returnsReference(Function)) {
+        if (!Out.Returns)
+          Out.Returns = Fr.placeOf(Return->getRetValue());
+        // Handing out a reference or a pointer (an accessor's `return
+        // m_Socket;`) is no use of the object: the caller uses what it
+        // gets, where it uses it.
+        if (nameOnly(Return->getRetValue()))
+          return;
+      }
       pushChildren(S, I.Ctx);
       return;
     }

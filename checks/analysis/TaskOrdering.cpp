@@ -250,6 +250,16 @@ void FunctionOrdering::forEachAfter(
   InsideSpawn.erase(Site.Call);
   llvm::SmallPtrSet<const CFGBlock *, 32> Visited;
   llvm::SmallVector<Position, 16> Work{{Start->Block, Start->Index + 1}};
+  // An exception out of the spawn or launch itself means it started
+  // nothing (std::thread's constructor, an initiating function): the edge
+  // from its block to the catch handlers is not "after" it, unless
+  // something else in that block may throw.
+  bool SkipThrowFromStart = true;
+  for (unsigned I = Start->Index + 1; I < Start->Block->size(); ++I)
+    if (auto S = (*Start->Block)[I].getAs<CFGStmt>())
+      if (isa<CallExpr, CXXConstructExpr, CXXNewExpr, CXXThrowExpr>(S->getStmt()) &&
+          !S->getStmt()->getSourceRange().fullyContains(Site.Call->getSourceRange()))
+        SkipThrowFromStart = false;
   while (!Work.empty()) {
     Position P = Work.pop_back_val();
     bool PathEnded = false;
@@ -272,6 +282,9 @@ void FunctionOrdering::forEachAfter(
     for (const CFGBlock::AdjacentBlock &Succ : P.Block->succs()) {
       const CFGBlock *Next = Succ.getReachableBlock();
       if (Joined && Index++ == *Joined)
+        continue;
+      if (SkipThrowFromStart && P.Block == Start->Block && Next &&
+          isa_and_nonnull<CXXTryStmt>(Next->getTerminatorStmt()))
         continue;
       if (Next && Visited.insert(Next).second)
         Work.push_back({Next, 0});

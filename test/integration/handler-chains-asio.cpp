@@ -108,7 +108,7 @@ public:
 private:
   void do_read() {
     ws_.async_read(buffer_, beast::bind_front_handler(&reading_session::on_read, shared_from_this()));
-    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: operation 'async_read' on session 'ws_' of type 'boost::beast::websocket::stream<boost::beast::basic_stream<boost::asio::ip::tcp>>' can start again while the previous one is still in flight: the completion handler of 'async_write' starts it each time it runs [sessionlint-concurrent-operations]
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: operation 'async_read' on session 'ws_' of type 'boost::beast::websocket::stream<boost::beast::basic_stream<boost::asio::ip::tcp>>' can start again while the previous one is still in flight: the completion handler of 'async_write', which runs again and again, starts it without waiting for it [sessionlint-concurrent-operations]
   }
   void on_read(beast::error_code ec, std::size_t) {
     if (!ec)

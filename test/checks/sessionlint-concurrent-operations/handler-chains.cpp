@@ -107,7 +107,7 @@ public:
 private:
   void do_read() {
     ws_.async_read(buffer_, [this](int, unsigned long) { do_read(); });
-    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: operation 'async_read' on session 'ws_' of type 'Socket' can start again while the previous one is still in flight: the completion handler of 'async_write' starts it each time it runs
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: operation 'async_read' on session 'ws_' of type 'Socket' can start again while the previous one is still in flight: the completion handler of 'async_write', which runs again and again, starts it without waiting for it
     // CHECK-NOTES: :[[@LINE+4]]:9: note: 'async_write' completes again and again; its handler starts 'async_read' without waiting for the one in flight
     // CHECK-NOTES: :[[@LINE-3]]:9: note: start 'async_read' from one chain only, or only when none is in flight (a flag or a queue its completion handler clears)
   }
@@ -135,7 +135,7 @@ private:
   void do_read() { asio::async_read(stream_, asio::buffer(in_, 64), std::bind(&ReplyPerRead::on_read, this)); }
   void on_read() {
     asio::async_write(stream_, asio::buffer("ok", 2), [](int, unsigned long) {});
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: operation 'async_write' on session 'stream_' of type 'boost::asio::ip::tcp_socket' can start again while the previous one is still in flight: the completion handler of 'async_read' starts it each time it runs
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: operation 'async_write' on session 'stream_' of type 'boost::asio::ip::tcp_socket' can start again while the previous one is still in flight: the completion handler of 'async_read', which runs again and again, starts it without waiting for it
     do_read();
   }
   asio::ip::tcp_socket stream_;
@@ -314,7 +314,7 @@ public:
   }
   void do_read() {
     ws_.async_read(buffer_, [this](int, unsigned long) { do_read(); });
-    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: operation 'async_read' on session 'ws_' of type 'Socket' can start again while the previous one is still in flight: the completion handler of 'async_write' starts it each time it runs
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: operation 'async_read' on session 'ws_' of type 'Socket' can start again while the previous one is still in flight: the completion handler of 'async_write', which runs again and again, starts it without waiting for it
   }
 
 private:
