@@ -33,6 +33,7 @@
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/QualTypeNames.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
@@ -197,6 +198,11 @@ bool redirect(Context &C, const FunctionDecl *F, SessionVar &V, llvm::StringRef 
     if (!C.editable(SourceRange(Cap->getLocation())))
       return false;
   if (V.Decl) {
+    // Only a declaration that is a statement of a block can be followed by
+    // another one: `while (x) pqxx::work w(db);` has no room after it.
+    DynTypedNodeList Parents = C.Ctx.getParents(*V.Decl);
+    if (Parents.empty() || !Parents[0].get<CompoundStmt>())
+      return false;
     if (!C.editable(V.Decl->getSourceRange()))
       return false;
     C.insertAfterToken(V.Decl->getEndLoc(), (" " + Declared).str());
