@@ -198,7 +198,8 @@ private:
 };
 
 std::unique_ptr<ClangTidyOptionsProvider>
-makeOptionsProvider(std::string &Error) {
+makeOptionsProvider(std::string &Error,
+                    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = nullptr) {
   ClangTidyGlobalOptions GlobalOptions;
   ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
   Defaults.Checks = "-*,sessionlint-*";
@@ -234,10 +235,10 @@ makeOptionsProvider(std::string &Error) {
     }
     return std::make_unique<ConfigOptionsProvider>(
         std::move(GlobalOptions), std::move(Defaults), std::move(*Parsed),
-        std::move(Overrides));
+        std::move(Overrides), std::move(FS));
   }
   return std::make_unique<FileOptionsProvider>(
-      std::move(GlobalOptions), std::move(Defaults), std::move(Overrides));
+      std::move(GlobalOptions), std::move(Defaults), std::move(Overrides), std::move(FS));
 }
 
 std::string absolutePath(llvm::StringRef Path) {
@@ -469,9 +470,9 @@ int main(int argc, const char **argv) {
   }
   ArgumentsAdjustingDatabase Adjusted(std::move(DB));
   if (InternalWorker)
-    return runWorker(Adjusted, [&] {
+    return runWorker(Adjusted, [&](llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
       std::string Ignored; // The parent validated the configuration.
-      return makeOptionsProvider(Ignored);
+      return makeOptionsProvider(Ignored, std::move(FS));
     });
 
   llvm::Expected<std::vector<std::string>> Selected =
@@ -573,9 +574,9 @@ int main(int argc, const char **argv) {
   if (!Files.empty()) {
     Result = scan(
         Adjusted, Files,
-        [&] {
+        [&](llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
           std::string Ignored; // Validated above, before any file.
-          return makeOptionsProvider(Ignored);
+          return makeOptionsProvider(Ignored, std::move(FS));
         },
         Scan, Sources);
   }

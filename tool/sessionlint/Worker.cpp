@@ -187,7 +187,7 @@ FileAnalyser::~FileAnalyser() = default;
 FileOutcome FileAnalyser::analyse(const std::string &File) {
   std::vector<ClangTidyError> Errors;
   llvm::thread Analysis(std::optional<unsigned>(AnalysisStackSize), [&] {
-    ClangTidyContext Context(S->MakeOptions());
+    ClangTidyContext Context(S->MakeOptions(S->FS));
     Errors = runClangTidy(Context, DB, {File}, S->FS, /*ApplyAnyFix=*/false);
   });
   Analysis.join();

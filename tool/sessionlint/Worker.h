@@ -42,8 +42,12 @@ struct FileOutcome {
 std::string outcomeToJson(const FileOutcome &Outcome);
 std::optional<FileOutcome> outcomeFromJson(llvm::StringRef Line);
 
-using OptionsFactory =
-    std::function<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>()>;
+/// Makes the options provider for one analyser, reading .clang-tidy files
+/// through FS: the analyser's file system, whose working directory is the
+/// compile command's, so that a header named relative to it (`#include
+/// "backends/gsql/ssql.hh"` with `-I.`) finds its configuration.
+using OptionsFactory = std::function<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>(
+    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS)>;
 
 /// Analyses files in this process, one at a time, with one clang-tidy
 /// context for all of them.
