@@ -17,12 +17,6 @@ namespace {
 /// the rule stays silent rather than grow quadratically.
 constexpr size_t MaxSources = 600;
 
-const Stmt *bodyOf(const Decl *Function) {
-  if (const auto *F = dyn_cast<FunctionDecl>(Function))
-    return F->getBody();
-  return Function->getBody();
-}
-
 /// The class whose member function F is, through the lambdas it is in.
 const CXXRecordDecl *owningClass(const Decl *F, ASTContext &Ctx) {
   for (unsigned Depth = 0; F && Depth < 8; ++Depth) {
@@ -83,7 +77,7 @@ HandlerChains::HandlerChains(std::vector<ChainStart> StartList, ASTContext &Ctx,
     // What the start runs in: its function, or the lambda posted from it;
     // a completion handler's lambda is its own body (reached from the
     // operation whose handler it is).
-    Container.push_back(bodyOf(S.Function));
+    Container.push_back(S.Function->getBody());
     Class.push_back(owningClass(S.Function, Ctx));
     if (Class.back())
       Classes.insert(Class.back()->getCanonicalDecl());
@@ -127,7 +121,7 @@ void HandlerChains::addEdgesFrom(unsigned Source, const Decl *Function,
   };
   llvm::SmallVector<Item, 8> Work;
   llvm::SmallPtrSet<const Stmt *, 8> Seen;
-  if (const Stmt *Body = bodyOf(Function)) {
+  if (const Stmt *Body = Function->getBody()) {
     Work.push_back({Body, Function, {}, 0});
     Seen.insert(Body);
   }

@@ -88,12 +88,6 @@ bool containsReturn(const Stmt *S) {
   });
 }
 
-const Stmt *bodyOf(const Decl *Function) {
-  if (const auto *F = dyn_cast<FunctionDecl>(Function))
-    return F->getBody();
-  return Function->getBody();
-}
-
 } // namespace
 
 llvm::SmallVector<const FunctionDecl *, 2> handlerFunctions(const Expr *Handler) {
@@ -150,7 +144,7 @@ bool isPerMessageEntry(const CXXMethodDecl *M) {
 
 bool guardedByHandlerState(const Stmt *S, const Decl *Function, const Stmt *HandlerBody,
                            ASTContext &Ctx) {
-  const Stmt *Body = bodyOf(Function);
+  const Stmt *Body = Function->getBody();
   if (!Body)
     return false;
   FieldSet Guards;
