@@ -92,6 +92,11 @@ Engine::Engine(ASTContext &Ctx, SessionTypeClassifier &Types, JoinFinder &Joins)
 Engine::~Engine() = default;
 
 void Engine::addSite(const Decl *Function, SpawnSite Site) {
+  // A local object whose destructor joins what it started (a
+  // Poco::Activity, a thread class of ours) ends the task with its scope.
+  if (Site.Joins == JoinKind::Explicit && Site.Handle && !Site.HandleField &&
+      joinsAtScopeEnd(Site.Handle))
+    Site.Joins = JoinKind::AtScopeEnd;
   const Stmt *Call = Site.Call;
   if (!Sites.try_emplace(Call, std::move(Site)).second)
     return; // With SpawnFunctions, a call can match two matchers.

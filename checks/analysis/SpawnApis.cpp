@@ -454,10 +454,6 @@ std::optional<SpawnSite> recognizeThreadClass(const CXXMemberCallExpr *Call,
     }
   }
   Site.Joins = Site.Handle ? JoinKind::Explicit : JoinKind::Never;
-  // A local Poco::Activity stops and waits when it is destroyed.
-  if (Class == "Poco::Activity" && Site.Handle && !Site.HandleField &&
-      Site.Handle->isLocalVarDecl() && !Site.Handle->getType()->isReferenceType())
-    Site.Joins = JoinKind::AtScopeEnd;
   return Site;
 }
 

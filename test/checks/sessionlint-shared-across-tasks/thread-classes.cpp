@@ -412,3 +412,32 @@ void local_activity_destroyed_ok(Vacuum &v) {
   }
   sqlite3_exec(v.db, "SELECT 1", nullptr, nullptr, nullptr);
 }
+
+// A QThread whose destructor waits for it: started on a local, it ends
+// with the block.
+class Flusher : public QThread {
+public:
+  explicit Flusher(pqxx::connection &db) : db_(db) {}
+  ~Flusher() { wait(); }
+
+protected:
+  void run() override { pqxx::work w(db_); }
+
+private:
+  pqxx::connection &db_;
+};
+
+void qthread_destructor_waits_ok(pqxx::connection &db) {
+  {
+    Flusher f(db);
+    f.start();
+  }
+  pqxx::work w(db);
+}
+
+void qthread_used_before_destructor_bad(pqxx::connection &db) {
+  Flusher f(db);
+  f.start();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: session 'db_' of type 'pqxx::connection' is shared with a task started by 'QThread::start' while this function keeps using it
+  pqxx::work w(db);
+}
