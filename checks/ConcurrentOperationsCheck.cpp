@@ -124,8 +124,7 @@ void ConcurrentOperationsCheck::registerMatchers(MatchFinder *F) {
   // `&C::handler`: a member function named as a value (a dispatch table
   // entry, a bound completion handler).
   F->addMatcher(unaryOperator(hasOperatorName("&"),
-                              hasUnaryOperand(declRefExpr(to(cxxMethodDecl().bind("named")))))
-                    .bind("address"),
+                              hasUnaryOperand(declRefExpr(to(cxxMethodDecl().bind("named"))))),
                 this);
   // The engine's summaries need the functions of the file.
   F->addMatcher(
@@ -467,8 +466,6 @@ void ConcurrentOperationsCheck::checkReentrantStarts() {
 
 namespace {
 
-/// The name of what a chain's source runs: the operation whose handler it
-/// is ('async_wait'), or the entry point.
 /// A wait for a timer or a signal (`timer_.async_wait(...)`,
 /// `signals_.async_wait(...)`): its handler runs when time passes.
 bool isPaced(const CallExpr *Call) {
@@ -476,6 +473,8 @@ bool isPaced(const CallExpr *Call) {
   return Callee && Callee->getIdentifier() && Callee->getName() == "async_wait";
 }
 
+/// The name of what a chain's source runs: the operation whose handler it
+/// is ('async_wait'), or the entry point.
 std::string sourceName(const HandlerChains &Chains, const HandlerChains::Feed &F) {
   if (F.FromEntry)
     return Chains.entry(F.From)->getNameAsString();
@@ -547,7 +546,7 @@ void ConcurrentOperationsCheck::checkChains() {
     // Two chains, each with its own operation on the session in flight.
     bool Told = false;
     for (unsigned Y = 0; Y < Chains.size() && !Told; ++Y) {
-      if (Y == X || !Ops[Y] || !(Ops[Y]->Target == Op.Target) ||
+      if (Y == X || !Ops[Y] || Ops[Y]->Target != Op.Target ||
           !Chains.handlerReadable(Y) ||
           Chains.componentOf(X) == Chains.componentOf(Y) ||
           !conflict(*Ops[Y], Op, Concurrency) ||

@@ -445,14 +445,8 @@ std::optional<SpawnSite> recognizeThreadClass(const CXXMemberCallExpr *Call,
   if (Site.Callables.empty() && !Site.Entry)
     return std::nullopt; // QThread's own run(): an event loop, no user code.
   Site.Api = Class + "::" + Name.str();
-  Site.Handle = namedVar(Object);
-  if (const VarDecl *Var = nullptr; !Site.Handle) {
-    const FieldDecl *Field = nullptr;
-    if (memberOfVariable(Object, Var, Field)) {
-      Site.Handle = Var;
-      Site.HandleField = Field;
-    }
-  }
+  // `worker.start()`, or `c.activity.start()`: joined through the member.
+  Site.Handle = handleVar(Object, &Site.HandleField);
   Site.Joins = Site.Handle ? JoinKind::Explicit : JoinKind::Never;
   return Site;
 }

@@ -66,6 +66,17 @@ bool memberOfVariable(const Expr *E, const VarDecl *&Var, const FieldDecl *&Fiel
   return Field && Var;
 }
 
+const VarDecl *handleVar(const Expr *E, const FieldDecl **Field) {
+  if (const VarDecl *V = namedVar(E))
+    return V;
+  const VarDecl *Var = nullptr;
+  const FieldDecl *Member = nullptr;
+  if (!Field || !memberOfVariable(E, Var, Member))
+    return nullptr;
+  *Field = Member;
+  return Var;
+}
+
 bool designatesHandle(const Expr *E, const VarDecl *Handle, const FieldDecl *Field) {
   if (!Handle)
     return false;
@@ -80,17 +91,10 @@ Destination findDestination(const Expr *Call, ASTContext &Ctx,
                             const VarDecl *&Handle,
                             const Expr *&DetachedAt,
                             const FieldDecl **HandleField) {
-  // `job.worker = std::thread(...)`: the handle is a member of a variable.
+  // `t = std::thread(...)`, and `job.worker = std::thread(...)` when the
+  // caller takes a member of a variable as the handle.
   auto Assigned = [&](const Expr *LHS) {
-    Handle = namedVar(LHS);
-    if (!Handle && HandleField) {
-      const VarDecl *Var = nullptr;
-      const FieldDecl *Field = nullptr;
-      if (memberOfVariable(LHS, Var, Field)) {
-        Handle = Var;
-        *HandleField = Field;
-      }
-    }
+    Handle = handleVar(LHS, HandleField);
     return Handle ? Destination::Variable : Destination::Elsewhere;
   };
   const Stmt *Cur = Call;

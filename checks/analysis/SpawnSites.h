@@ -158,6 +158,10 @@ Destination findDestination(const clang::Expr *Call, clang::ASTContext &Ctx,
 bool memberOfVariable(const clang::Expr *E, const clang::VarDecl *&Var,
                       const clang::FieldDecl *&Field);
 
+/// The variable E names (`t`); with Field, also the variable whose data
+/// member E names (`job.worker`: job, and Field is set to worker).
+const clang::VarDecl *handleVar(const clang::Expr *E, const clang::FieldDecl **Field);
+
 /// Whether E designates the handle Handle (or its member Field).
 bool designatesHandle(const clang::Expr *E, const clang::VarDecl *Handle,
                       const clang::FieldDecl *Field);
