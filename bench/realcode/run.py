@@ -19,6 +19,7 @@ import shlex
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -77,6 +78,7 @@ def bench(package, args):
               f' {row["sessionlint"][0] / max(row["clang"][0], 1e-3):5.2f}x', flush=True)
     ok = [r for r in rows if r['compiles']]
     ratio = lambda i: statistics.median(r['sessionlint'][i] / max(r['clang'][i], 1e-6) for r in ok) if ok else 0
+    worst = lambda i: max(r['sessionlint'][i] / max(r['clang'][i], 1e-6) for r in ok) if ok else 0
     total = {k: [sum(r[k][i] for r in ok) for i in range(2)] for k in ('clang', 'sessionlint')}
     scans = {}
     for jobs in (1, 2):
@@ -88,13 +90,27 @@ def bench(package, args):
                              cwd=base, capture_output=True, text=True)
         scans[jobs] = time.monotonic() - start
         result = json.load(open(out)) if os.path.exists(out) else {'findings': [], 'errors': []}
+    # The result cache (--cache): a cold scan into an empty directory, then
+    # the same scan again, nothing changed; -j2 both.
+    cache = {}
+    with tempfile.TemporaryDirectory(prefix='sessionlint-cache-') as cache_dir:
+        for phase in ('cold', 'warm'):
+            start = time.monotonic()
+            subprocess.run([sessionlint, '-j2', '--keep-going', '--quiet', '--cache', cache_dir,
+                            '-p', build] + ([r['file'] for r in rows] if args.limit else []),
+                           cwd=base, capture_output=True)
+            cache[phase] = time.monotonic() - start
     summary = {
         'package': package, 'version': open(os.path.join(base, 'VERSION')).read().strip(),
         'files': len(rows), 'not_compiling': len(rows) - len(ok),
         'median_ratio_wall': ratio(0), 'median_ratio_cpu': ratio(1), 'median_ratio_peak': ratio(2),
+        'worst_ratio_wall': worst(0), 'worst_ratio_peak': worst(2),
+        'worst_file_wall': max(ok, key=lambda r: r['sessionlint'][0] / max(r['clang'][0], 1e-6))['file'] if ok else '',
         'total_wall_clang': total['clang'][0], 'total_wall_sessionlint': total['sessionlint'][0],
         'scan_j1': scans[1], 'scan_j2': scans[2], 'speedup_j2': scans[1] / max(scans[2], 1e-6),
         'findings': len(result['findings']), 'not_analysed': len(result['errors']),
+        'cache_cold': cache['cold'], 'cache_warm': cache['warm'],
+        'cache_rescan_cost': cache['warm'] / max(scans[2], 1e-6),
     }
     with open(os.path.join(base, 'bench.json'), 'w') as f:
         json.dump({'summary': summary, 'files': rows}, f, indent=1)
@@ -121,7 +137,10 @@ def main():
               f'peak {s["median_ratio_peak"]:.2f}; total {s["total_wall_clang"]:.1f}s vs '
               f'{s["total_wall_sessionlint"]:.1f}s; scan -j1 {s["scan_j1"]:.1f}s -j2 '
               f'{s["scan_j2"]:.1f}s ({s["speedup_j2"]:.2f}x); {s["findings"]} findings, '
-              f'{s["not_analysed"]} not analysed')
+              f'{s["not_analysed"]} not analysed; worst file {s["worst_ratio_wall"]:.2f}x '
+              f'({s["worst_file_wall"]}), peak worst {s["worst_ratio_peak"]:.2f}; cache cold '
+              f'{s["cache_cold"]:.1f}s, unchanged rescan {s["cache_warm"]:.2f}s '
+              f'({100 * s["cache_rescan_cost"]:.1f}% of the -j2 scan)')
 
 
 if __name__ == '__main__':

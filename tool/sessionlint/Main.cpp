@@ -21,6 +21,7 @@
 #include "Database.h"
 #include "Diff.h"
 #include "Output.h"
+#include "ResultCache.h"
 #include "Scanner.h"
 
 #include "clang-tidy/ClangTidy.h"
@@ -136,6 +137,12 @@ cl::opt<bool> KeepGoing(
     cl::desc("Analyse the remaining files after one fails to compile (the "
              "exit code is still 3)"),
     cl::init(false), cl::cat(Category));
+cl::opt<std::string> CacheDir(
+    "cache",
+    cl::desc("Keep each file's results in DIR and replay them while the file,\n"
+             "its headers, its compile command, the configuration and\n"
+             "sessionlint are unchanged (safe to share between parallel runs)"),
+    cl::value_desc("dir"), cl::init(""), cl::cat(Category));
 cl::opt<bool> InternalWorker(
     "internal-worker",
     cl::desc("Analyse the files named on stdin, one outcome line each on "
@@ -558,7 +565,21 @@ int main(int argc, const char **argv) {
         return fail(UsageError, "cannot write " + Flag + " '" + Path +
                                     "': " + *Why);
 
+  std::unique_ptr<ResultCache> Cache;
+  std::mutex ConfigurationMutex;
+  if (!CacheDir.empty()) {
+    auto Opened = ResultCache::open(CacheDir, Self);
+    if (!Opened)
+      return fail(UsageError, llvm::toString(Opened.takeError()));
+    Cache = std::move(*Opened);
+  }
+
   ScanOptions Scan;
+  Scan.Cache = Cache.get();
+  Scan.ConfigurationOf = [&](llvm::StringRef File) {
+    std::lock_guard<std::mutex> Lock(ConfigurationMutex);
+    return configurationAsText(OptionsProvider->getOptions(absolutePath(File)));
+  };
   Scan.Jobs = Jobs ? Jobs.getValue()
                    : llvm::hardware_concurrency().compute_thread_count();
   Scan.KeepGoing = KeepGoing;
@@ -582,6 +603,11 @@ int main(int argc, const char **argv) {
   }
   if (Result.ConfigError)
     return fail(UsageError, *Result.ConfigError);
+  if (Cache)
+    if (std::optional<std::string> Why = Cache->writeError())
+      llvm::errs() << "sessionlint: warning: the cache keeps no results of "
+                      "this scan: "
+                   << *Why << "\n";
 
   std::vector<Finding> Findings = std::move(Result.Findings);
   assignFingerprints(Findings, Root, Sources);
@@ -642,6 +668,8 @@ int main(int argc, const char **argv) {
                  << (Findings.size() == 1 ? " finding" : " findings") << " in "
                  << Result.FilesAnalysed
                  << (Result.FilesAnalysed == 1 ? " file" : " files");
+    if (Cache)
+      llvm::errs() << " (" << Result.FilesFromCache << " from the cache)";
     if (Accepted)
       llvm::errs() << ", " << InBaseline << " accepted by the baseline";
     if (Changes)

@@ -35,6 +35,7 @@ ScanResult scan(const tooling::CompilationDatabase &DB,
   std::vector<FileOutcome> Outcomes(Files.size());
   std::atomic<size_t> Next{0};
   std::atomic<unsigned> Done{0}, FindingsSoFar{0};
+  std::vector<char> FromCache(Files.size(), 0);
   std::atomic<bool> Stop{false};
   std::mutex ProgressMutex;
   auto Start = std::chrono::steady_clock::now();
@@ -57,16 +58,33 @@ ScanResult scan(const tooling::CompilationDatabase &DB,
   auto Worker = [&] {
     std::optional<FileAnalyser> InProcess;
     std::optional<WorkerProcess> Child;
-    if (Options.WorkerCommand.empty())
-      InProcess.emplace(DB, MakeOptions);
-    else
-      Child.emplace(Options.WorkerCommand);
     while (!Stop) {
       size_t I = Next++;
       if (I >= Files.size())
         return;
       FileOutcome &Out = Outcomes[I];
-      Out = InProcess ? InProcess->analyse(Files[I]) : Child->analyse(Files[I]);
+      std::string Key;
+      std::optional<FileOutcome> Kept;
+      if (Options.Cache) {
+        Key = Options.Cache->key(DB.getCompileCommands(Files[I]),
+                                 Options.ConfigurationOf(Files[I]));
+        Kept = Options.Cache->lookup(Key);
+      }
+      if (Kept) {
+        Out = std::move(*Kept);
+        FromCache[I] = 1;
+      } else {
+        // A worker starts only for the first file the cache does not hold.
+        if (!InProcess && !Child) {
+          if (Options.WorkerCommand.empty())
+            InProcess.emplace(DB, MakeOptions);
+          else
+            Child.emplace(Options.WorkerCommand);
+        }
+        Out = InProcess ? InProcess->analyse(Files[I]) : Child->analyse(Files[I]);
+        if (Options.Cache)
+          Options.Cache->store(Key, Out);
+      }
       if (Out.ConfigError)
         Stop = true;
       FindingsSoFar += Out.Findings.size();
@@ -120,6 +138,7 @@ ScanResult scan(const tooling::CompilationDatabase &DB,
       continue;
     }
     ++Result.FilesAnalysed;
+    Result.FilesFromCache += FromCache[I];
     for (std::string &E : Out.CompileErrors)
       Result.CompileErrors.push_back(E);
     if (Out.Failed) {

@@ -11,6 +11,7 @@
 #define SESSIONLINT_TOOL_SCANNER_H
 
 #include "Finding.h"
+#include "ResultCache.h"
 #include "Worker.h"
 
 #include "clang-tidy/ClangTidyOptions.h"
@@ -28,6 +29,10 @@ struct ScanOptions {
   bool ProgressBar = false;
   /// The command line of a worker process; empty: analyse in this process.
   std::vector<std::string> WorkerCommand;
+  /// Outcomes of unchanged files are replayed from here (--cache).
+  ResultCache *Cache = nullptr;
+  /// A file's effective configuration as text, part of its cache key.
+  std::function<std::string(llvm::StringRef File)> ConfigurationOf;
 };
 
 
@@ -45,7 +50,9 @@ struct ScanResult {
   std::vector<NotAnalysed> NotAnalysedFiles;
   /// A configuration problem clang-tidy found (malformed option value).
   std::optional<std::string> ConfigError;
+  /// Includes the files replayed from the cache.
   unsigned FilesAnalysed = 0;
+  unsigned FilesFromCache = 0;
   /// Files not analysed because an earlier one failed (no --keep-going).
   unsigned FilesSkipped = 0;
 };

@@ -1,4 +1,5 @@
 #include "Worker.h"
+#include "ResultCache.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
@@ -8,6 +9,7 @@
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/thread.h"
 #include "llvm/Support/raw_ostream.h"
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -88,9 +90,78 @@ bool writeAll(int FD, llvm::StringRef Data) {
   return true;
 }
 
+/// Passes every read through, and notes what was read: the path and the
+/// hash of the bytes Clang got, so that the result cache checks the very
+/// content the outcome came from, not what the file holds later.
+class ReadRecorder : public llvm::vfs::ProxyFileSystem {
+public:
+  explicit ReadRecorder(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS)
+      : ProxyFileSystem(std::move(FS)) {}
+
+  llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
+  openFileForRead(const llvm::Twine &Path) override {
+    auto Opened = ProxyFileSystem::openFileForRead(Path);
+    if (!Opened)
+      return Opened;
+    llvm::SmallString<256> Abs;
+    Path.toVector(Abs);
+    if (makeAbsolute(Abs))
+      Consistent = false; // A read we could not check again.
+    return std::unique_ptr<llvm::vfs::File>(
+        new HashingFile(std::move(*Opened), std::string(Abs), *this));
+  }
+
+  /// Each file once; nothing when a file gave different bytes on two reads.
+  std::vector<InputFile> takeInputs() {
+    std::vector<InputFile> Out;
+    if (!Consistent)
+      return Out;
+    for (const auto &Entry : Read)
+      Out.push_back({Entry.getKey().str(), Entry.getValue()});
+    std::sort(Out.begin(), Out.end(), [](const InputFile &A, const InputFile &B) {
+      return A.Path < B.Path;
+    });
+    return Out;
+  }
+
+private:
+  class HashingFile : public llvm::vfs::File {
+  public:
+    HashingFile(std::unique_ptr<llvm::vfs::File> Inner, std::string Path,
+                ReadRecorder &Owner)
+        : Inner(std::move(Inner)), Path(std::move(Path)), Owner(Owner) {}
+    llvm::ErrorOr<llvm::vfs::Status> status() override { return Inner->status(); }
+    llvm::ErrorOr<std::string> getName() override { return Inner->getName(); }
+    std::error_code close() override { return Inner->close(); }
+    llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>>
+    getBuffer(const llvm::Twine &Name, int64_t FileSize,
+              bool RequiresNullTerminator, bool IsVolatile) override {
+      auto Buffer =
+          Inner->getBuffer(Name, FileSize, RequiresNullTerminator, IsVolatile);
+      if (Buffer)
+        Owner.noteRead(Path, contentHash((*Buffer)->getBuffer()));
+      return Buffer;
+    }
+
+  private:
+    std::unique_ptr<llvm::vfs::File> Inner;
+    std::string Path;
+    ReadRecorder &Owner;
+  };
+
+  void noteRead(llvm::StringRef Path, std::string Hash) {
+    auto [It, New] = Read.try_emplace(Path, Hash);
+    if (!New && It->second != Hash)
+      Consistent = false;
+  }
+
+  llvm::StringMap<std::string> Read;
+  bool Consistent = true;
+};
+
 } // namespace
 
-std::string outcomeToJson(const FileOutcome &Outcome) {
+llvm::json::Object outcomeToObject(const FileOutcome &Outcome) {
   llvm::json::Array Findings;
   for (const Finding &F : Outcome.Findings) {
     llvm::json::Array Notes;
@@ -108,37 +179,46 @@ std::string outcomeToJson(const FileOutcome &Outcome) {
   llvm::json::Array Errors;
   for (const std::string &E : Outcome.CompileErrors)
     Errors.push_back(E);
+  llvm::json::Array Inputs;
+  for (const InputFile &I : Outcome.Inputs)
+    Inputs.push_back(llvm::json::Array{I.Path, I.Hash});
   llvm::json::Object Doc{{"findings", std::move(Findings)},
                          {"compileErrors", std::move(Errors)},
+                         {"inputs", std::move(Inputs)},
                          {"analysed", Outcome.Analysed},
                          {"failed", Outcome.Failed}};
   if (Outcome.ConfigError)
     Doc["configError"] = *Outcome.ConfigError;
+  return Doc;
+}
+
+std::string outcomeToJson(const FileOutcome &Outcome) {
   std::string Out;
   llvm::raw_string_ostream OS(Out);
-  OS << llvm::json::Value(std::move(Doc));
+  OS << llvm::json::Value(outcomeToObject(Outcome));
   return Out;
 }
 
-std::optional<FileOutcome> outcomeFromJson(llvm::StringRef Line) {
-  llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse(Line);
-  if (!Parsed) {
-    llvm::consumeError(Parsed.takeError());
-    return std::nullopt;
-  }
-  const llvm::json::Object *Doc = Parsed->getAsObject();
-  if (!Doc)
-    return std::nullopt;
+std::optional<FileOutcome> outcomeFromObject(const llvm::json::Object &Doc) {
   FileOutcome Out;
-  Out.Analysed = Doc->getBoolean("analysed").value_or(false);
-  Out.Failed = Doc->getBoolean("failed").value_or(false);
-  if (std::optional<llvm::StringRef> Config = Doc->getString("configError"))
+  Out.Analysed = Doc.getBoolean("analysed").value_or(false);
+  Out.Failed = Doc.getBoolean("failed").value_or(false);
+  if (std::optional<llvm::StringRef> Config = Doc.getString("configError"))
     Out.ConfigError = Config->str();
-  if (const llvm::json::Array *Errors = Doc->getArray("compileErrors"))
+  if (const llvm::json::Array *Errors = Doc.getArray("compileErrors"))
     for (const llvm::json::Value &E : *Errors)
       if (std::optional<llvm::StringRef> Text = E.getAsString())
         Out.CompileErrors.push_back(Text->str());
-  const llvm::json::Array *Findings = Doc->getArray("findings");
+  if (const llvm::json::Array *Inputs = Doc.getArray("inputs"))
+    for (const llvm::json::Value &V : *Inputs) {
+      const llvm::json::Array *Pair = V.getAsArray();
+      if (!Pair || Pair->size() != 2 || !(*Pair)[0].getAsString() ||
+          !(*Pair)[1].getAsString())
+        return std::nullopt;
+      Out.Inputs.push_back({(*Pair)[0].getAsString()->str(),
+                            (*Pair)[1].getAsString()->str()});
+    }
+  const llvm::json::Array *Findings = Doc.getArray("findings");
   if (!Findings)
     return std::nullopt;
   for (const llvm::json::Value &V : *Findings) {
@@ -159,6 +239,18 @@ std::optional<FileOutcome> outcomeFromJson(llvm::StringRef Line) {
     Out.Findings.push_back(std::move(F));
   }
   return Out;
+}
+
+std::optional<FileOutcome> outcomeFromJson(llvm::StringRef Line) {
+  llvm::Expected<llvm::json::Value> Parsed = llvm::json::parse(Line);
+  if (!Parsed) {
+    llvm::consumeError(Parsed.takeError());
+    return std::nullopt;
+  }
+  const llvm::json::Object *Doc = Parsed->getAsObject();
+  if (!Doc)
+    return std::nullopt;
+  return outcomeFromObject(*Doc);
 }
 
 struct FileAnalyser::State {
@@ -186,13 +278,16 @@ FileAnalyser::~FileAnalyser() = default;
 
 FileOutcome FileAnalyser::analyse(const std::string &File) {
   std::vector<ClangTidyError> Errors;
+  auto Recorder = llvm::makeIntrusiveRefCnt<ReadRecorder>(S->FS);
+  auto Base = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(Recorder);
   llvm::thread Analysis(std::optional<unsigned>(AnalysisStackSize), [&] {
-    ClangTidyContext Context(S->MakeOptions(S->FS));
-    Errors = runClangTidy(Context, DB, {File}, S->FS, /*ApplyAnyFix=*/false);
+    ClangTidyContext Context(S->MakeOptions(Base));
+    Errors = runClangTidy(Context, DB, {File}, Base, /*ApplyAnyFix=*/false);
   });
   Analysis.join();
   FileOutcome Out;
   Out.Analysed = true;
+  Out.Inputs = Recorder->takeInputs();
   for (const ClangTidyError &E : Errors) {
     if (E.DiagnosticName == "clang-tidy-config") {
       Out.ConfigError = E.Message.Message;

@@ -17,6 +17,7 @@
 
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/JSON.h"
 #include <functional>
 #include <memory>
 #include <optional>
@@ -24,6 +25,14 @@
 #include <vector>
 
 namespace sessionlint::cli {
+
+/// A file an analysis read, and the hash of the bytes it read
+/// (ResultCache.h).
+struct InputFile {
+  /// Absolute.
+  std::string Path;
+  std::string Hash;
+};
 
 /// What analysing one file gave.
 struct FileOutcome {
@@ -37,8 +46,15 @@ struct FileOutcome {
   bool Failed = false;
   /// Why the file was not analysed, when its analysis crashed.
   std::optional<std::string> Crash;
+  /// Every file the analysis read, once each; empty when one changed while
+  /// it was read (the outcome is then not worth keeping).
+  std::vector<InputFile> Inputs;
 };
 
+llvm::json::Object outcomeToObject(const FileOutcome &Outcome);
+/// Nothing when the object is not an outcome.
+std::optional<FileOutcome> outcomeFromObject(const llvm::json::Object &Doc);
+/// One line of JSON, the worker protocol's answer.
 std::string outcomeToJson(const FileOutcome &Outcome);
 std::optional<FileOutcome> outcomeFromJson(llvm::StringRef Line);
 

@@ -1,0 +1,2 @@
+#include "wait.h"
+void broken() { undeclared(); }
