@@ -47,12 +47,16 @@ llvm::Expected<ChangedLines> parseUnifiedDiff(llvm::StringRef Text,
   ChangedLines Changes;
   llvm::DenseSet<unsigned> *Current = nullptr;
   unsigned NewLine = 0;
+  // New-side lines the hunk header promises that have not been seen yet: a
+  // '+' or context line past them is not the hunk's.
+  unsigned NewLeft = 0;
   bool InHunk = false, SawHeader = false;
   llvm::SmallVector<llvm::StringRef, 0> Lines;
   Text.split(Lines, '\n');
   for (llvm::StringRef Line : Lines) {
     Line.consume_back("\r");
-    if (Line.starts_with("+++ ")) {
+    // An added line "++ x" reads "+++ x" in a hunk that still has lines.
+    if (Line.starts_with("+++ ") && !(InHunk && NewLeft > 0)) {
       SawHeader = true;
       InHunk = false;
       llvm::StringRef Path = Line.drop_front(4).split('\t').first.trim();
@@ -83,11 +87,14 @@ llvm::Expected<ChangedLines> parseUnifiedDiff(llvm::StringRef Text,
       llvm::StringRef Range = Line.substr(Plus + 2).split(' ').first;
       auto [Start, Count] = Range.split(',');
       unsigned S = 0, C = 1;
-      if (Start.getAsInteger(10, S) || (!Count.empty() && Count.getAsInteger(10, C)))
+      // Lines are 1-based: only an empty new side starts at 0.
+      if (Start.getAsInteger(10, S) || (!Count.empty() && Count.getAsInteger(10, C)) ||
+          (S == 0 && C != 0))
         return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                        "malformed diff hunk header: '%s'",
                                        Line.str().c_str());
       NewLine = S;
+      NewLeft = C;
       InHunk = true;
       if (C == 0) // Only deletions: the line after them changed context.
         Current->insert(S + 1);
@@ -95,17 +102,21 @@ llvm::Expected<ChangedLines> parseUnifiedDiff(llvm::StringRef Text,
     }
     if (!InHunk || !Current)
       continue;
-    if (Line.starts_with("+")) {
+    bool NewSide = Line.starts_with("+") || Line.starts_with(" ") || Line.empty();
+    if (NewSide && NewLeft == 0) {
+      InHunk = false;
+    } else if (Line.starts_with("+")) {
       Current->insert(NewLine++);
+      --NewLeft;
     } else if (Line.starts_with("-")) {
-      Current->insert(NewLine); // A modified line shows as - then +.
-    } else if (Line.starts_with(" ")) {
+      // A modified line shows as - then +; a hunk that only deletes has
+      // marked the line after it already.
+      if (NewLine > 0)
+        Current->insert(NewLine);
+    } else if (NewSide) {
       ++NewLine;
-    } else if (Line.starts_with("\\")) {
-      // "\ No newline at end of file"
-    } else if (Line.empty()) {
-      ++NewLine;
-    } else {
+      --NewLeft;
+    } else if (!Line.starts_with("\\")) { // "\ No newline at end of file"
       InHunk = false;
     }
   }
