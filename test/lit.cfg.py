@@ -12,6 +12,19 @@ config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.sessionlint_build_dir, 'test')
 
 inputs = os.path.join(config.test_source_root, 'Inputs')
+# Under sanitizers (SESSIONLINT_SANITIZE) every report ends the process with
+# an error, so a test that meets one fails. The plugin is not a front end
+# there: its host, Debian's clang-tidy, is not instrumented and cannot load
+# an instrumented module; the CLI and the clangd bundle run the same checks.
+if config.sanitize:
+    config.available_features.add('sanitizers')
+    config.frontends = ','.join(f for f in config.frontends.split(',') if f != 'plugin')
+    config.environment['ASAN_OPTIONS'] = 'detect_leaks=0:abort_on_error=0:halt_on_error=1'
+    config.environment['UBSAN_OPTIONS'] = 'print_stacktrace=1:halt_on_error=1'
+if config.fuzzers:
+    config.available_features.add('fuzzers')
+    config.substitutions.append(('%fuzz_bindir', config.fuzz_bindir))
+    config.substitutions.append(('%fuzz_dir', os.path.join(config.test_source_root, '..', 'fuzz')))
 check = ' '.join([
     config.python_executable,
     os.path.join(config.test_source_root, 'check_sessionlint.py'),

@@ -53,19 +53,13 @@ void assignFingerprints(std::vector<Finding> &Findings, llvm::StringRef Root,
   }
 }
 
-llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path);
-  if (!Buffer)
-    return llvm::createStringError(Buffer.getError(),
-                                   "cannot read baseline '%s': %s",
-                                   Path.str().c_str(),
-                                   Buffer.getError().message().c_str());
-  llvm::Expected<llvm::json::Value> Doc =
-      llvm::json::parse((*Buffer)->getBuffer());
+llvm::Expected<Baseline> parseBaseline(llvm::StringRef Text,
+                                       llvm::StringRef Name) {
+  llvm::Expected<llvm::json::Value> Doc = llvm::json::parse(Text);
   if (!Doc)
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "baseline '%s' is not valid JSON: %s",
-                                   Path.str().c_str(),
+                                   Name.str().c_str(),
                                    llvm::toString(Doc.takeError()).c_str());
   const llvm::json::Object *Root = Doc->getAsObject();
   const llvm::json::Array *Items = Root ? Root->getArray("findings") : nullptr;
@@ -73,7 +67,7 @@ llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
     return llvm::createStringError(
         llvm::inconvertibleErrorCode(),
         "baseline '%s' is not a sessionlint baseline (version 1)",
-        Path.str().c_str());
+        Name.str().c_str());
   Baseline Accepted;
   for (const llvm::json::Value &Item : *Items) {
     const llvm::json::Object *O = Item.getAsObject();
@@ -81,10 +75,20 @@ llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
     if (!FP)
       return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                      "baseline '%s': an entry has no fingerprint",
-                                     Path.str().c_str());
+                                     Name.str().c_str());
     ++Accepted[*FP];
   }
   return Accepted;
+}
+
+llvm::Expected<Baseline> readBaseline(llvm::StringRef Path) {
+  auto Buffer = llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return llvm::createStringError(Buffer.getError(),
+                                   "cannot read baseline '%s': %s",
+                                   Path.str().c_str(),
+                                   Buffer.getError().message().c_str());
+  return parseBaseline((*Buffer)->getBuffer(), Path);
 }
 
 std::string baselineText(const std::vector<Finding> &Findings,

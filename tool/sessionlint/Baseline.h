@@ -27,6 +27,8 @@ void assignFingerprints(std::vector<Finding> &Findings, llvm::StringRef Root,
 using Baseline = llvm::StringMap<unsigned>;
 
 llvm::Expected<Baseline> readBaseline(llvm::StringRef Path);
+/// The same from a baseline's text; Name is what errors call it.
+llvm::Expected<Baseline> parseBaseline(llvm::StringRef Text, llvm::StringRef Name);
 
 /// The baseline file's text for these findings (JSON, sorted).
 std::string baselineText(const std::vector<Finding> &Findings,
