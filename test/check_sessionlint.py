@@ -109,6 +109,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument('--bindir', required=True)
     parser.add_argument('--llvm-bindir', required=True)
+    parser.add_argument('--clang-tidy', help='the clang-tidy that loads the plugin (default: LLVM_BINDIR/clang-tidy)')
     parser.add_argument('--frontends', default='cli,plugin,clangd')
     parser.add_argument('--check-options', default='',
                         help='YAML mapping for CheckOptions, e.g. "{a: b}"')
@@ -144,7 +145,7 @@ def main():
                 cmd = [os.path.join(args.bindir, 'sessionlint'), '--quiet',
                        target, '--'] + flags
             elif frontend == 'plugin':
-                cmd = [os.path.join(args.llvm_bindir, 'clang-tidy'),
+                cmd = [args.clang_tidy or os.path.join(args.llvm_bindir, 'clang-tidy'),
                        '--load=' + os.path.join(args.bindir, 'SessionLint.so'),
                        '--quiet', target, '--'] + flags
             elif frontend == 'clangd':

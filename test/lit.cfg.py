@@ -13,14 +13,40 @@ config.test_exec_root = os.path.join(config.sessionlint_build_dir, 'test')
 
 inputs = os.path.join(config.test_source_root, 'Inputs')
 # Under sanitizers (SESSIONLINT_SANITIZE) every report ends the process with
-# an error, so a test that meets one fails. The plugin is not a front end
-# there: its host, Debian's clang-tidy, is not instrumented and cannot load
-# an instrumented module; the CLI and the clangd bundle run the same checks.
+# an error, so a test that meets one fails. Debian's clang-tidy, the plugin's
+# host, is not instrumented: it runs with the AddressSanitizer runtime
+# preloaded (a wrapper first on PATH), so the plugin is tested there too.
+clang_tidy_args = []
 if config.sanitize:
+    import stat, subprocess
     config.available_features.add('sanitizers')
-    config.frontends = ','.join(f for f in config.frontends.split(',') if f != 'plugin')
-    config.environment['ASAN_OPTIONS'] = 'detect_leaks=0:abort_on_error=0:halt_on_error=1'
+    # A null dereference stays a signal, as in a release build, so the
+    # worker that meets one is reported as crashed (crash-isolation.test).
+    # No user poisoning: LLVM's BumpPtrAllocator poisons a new slab only
+    # when compiled with ASan and unpoisons each allocation the same way.
+    # Its inline members are compiled both into our instrumented objects
+    # and into Debian's plain clangd archives, and the linker keeps one
+    # copy of each: an instrumented StartNewSlab beside a plain Allocate
+    # leaves clangd's own index memory poisoned (a use-after-poison report
+    # in FileSymbols::buildIndex that is not a bug of either).
+    config.environment['ASAN_OPTIONS'] = ('detect_leaks=0:halt_on_error=1:handle_segv=0:'
+                                          'allow_user_poisoning=0')
     config.environment['UBSAN_OPTIONS'] = 'print_stacktrace=1:halt_on_error=1'
+    runtime = subprocess.run(
+        [os.path.join(config.llvm_tools_dir, 'clang'), '-print-file-name=libclang_rt.asan-x86_64.so'],
+        capture_output=True, text=True).stdout.strip()
+    wrappers = os.path.join(config.test_exec_root, 'sanitizer-bin')
+    os.makedirs(wrappers, exist_ok=True)
+
+    def preloading(name, real):
+        path = os.path.join(wrappers, name)
+        with open(path, 'w') as f:
+            f.write(f'#!/bin/sh\nLD_PRELOAD={runtime} exec {real} "$@"\n')
+        os.chmod(path, 0o755)
+        return path
+
+    clang_tidy = preloading('clang-tidy', os.path.join(config.llvm_tools_dir, 'clang-tidy'))
+    clang_tidy_args = ['--clang-tidy', clang_tidy]
 if config.fuzzers:
     config.available_features.add('fuzzers')
     config.substitutions.append(('%fuzz_bindir', config.fuzz_bindir))
@@ -31,7 +57,7 @@ check = ' '.join([
     '--bindir', config.sessionlint_bin_dir,
     '--llvm-bindir', config.llvm_tools_dir,
     '--frontends', config.frontends,
-])
+] + clang_tidy_args)
 # Test files compile against the mock headers only.
 mock_flags = '-std=c++20 -nostdinc++ -isystem ' + inputs
 config.substitutions.append(('%check_sessionlint', check))
@@ -60,6 +86,7 @@ if 'clangd' in config.frontends.split(','):
     config.substitutions.append(('%clangd_bundle',
                                  os.path.join(config.sessionlint_bin_dir, 'sessionlint-clangd')))
 config.environment['PATH'] = os.pathsep.join(
+    ([wrappers] if config.sanitize else []) +
     [config.llvm_tools_dir, config.environment.get('PATH', '')])
 
 # Another clang-tidy version, to show the plugin refuses to load into it.
@@ -67,6 +94,8 @@ import glob
 for other in sorted(glob.glob('/usr/bin/clang-tidy-[0-9]*')):
     if not other.endswith('-' + config.llvm_major):
         config.available_features.add('other-clang-tidy')
+        if config.sanitize:
+            other = preloading('other-clang-tidy', other)
         config.substitutions.append(('%other_clang_tidy', other))
         break
 

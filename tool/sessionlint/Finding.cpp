@@ -71,14 +71,15 @@ std::string SourceCache::lineText(llvm::StringRef File, unsigned Line) {
 }
 
 std::string displayPath(llvm::StringRef File, llvm::StringRef Root) {
-  llvm::SmallString<256> Path(File);
   if (!Root.empty()) {
     std::string Prefix = Root.str();
     if (!llvm::StringRef(Prefix).ends_with("/"))
       Prefix += '/';
-    if (Path.str().starts_with(Prefix))
-      Path = Path.substr(Prefix.size());
+    // Cut before copying: assigning a SmallString a piece of itself is a
+    // memcpy of overlapping ranges (AddressSanitizer found it).
+    File.consume_front(Prefix);
   }
+  llvm::SmallString<256> Path(File);
   llvm::sys::path::native(Path, llvm::sys::path::Style::posix);
   return std::string(Path);
 }
