@@ -78,7 +78,10 @@ std::string SharedAcrossTasksCheck::typeName(const ValueDecl *Session) const {
 void SharedAcrossTasksCheck::noteHelper(const SpawnSite &Site) {
   if (Site.HelperSpawn)
     diag(Site.HelperSpawn->getBeginLoc(),
-         "'%0' starts a task that outlives it here", DiagnosticIDs::Note)
+         Site.HelperQueues
+             ? "'%0' hands the task to a worker thread here"
+             : "'%0' starts a task that outlives it here",
+         DiagnosticIDs::Note)
         << Site.Api;
 }
 

@@ -169,6 +169,8 @@ void Engine::addHelperSites(const Decl *Function) {
     Site->Call = Call;
     Site->Api = Task.Api;
     Site->HelperSpawn = Task.Origin;
+    Site->HelperRunsCallerCode = Task.RunsCallerCode;
+    Site->HelperQueues = Task.Queued;
     Site->Joins = JoinKind::Never;
     if (Task.HandleParam) {
       // The helper stored the handle in the argument: joined through it.
@@ -231,6 +233,13 @@ std::vector<Finding> Engine::run() {
   for (const auto &[Function, Calls] : ByFunction)
     if (Seen.insert(Function).second)
       Work.push_back(Function);
+  // Functions that hand a job to a worker thread a pool started elsewhere
+  // (Submissions.h) start a task without a spawn site of their own.
+  if (!ByFunction.empty())
+    for (const FunctionDecl *F : Functions)
+      if (SubmissionFinder::takesCallable(F) && !Table->submissions().of(F).empty() &&
+          Seen.insert(F).second)
+        Work.push_back(F);
   std::vector<const Decl *> Order(Work.begin(), Work.end());
   while (!Work.empty()) {
     const Decl *F = Work.pop_back_val();

@@ -1,5 +1,6 @@
 #include "NamedConnections.h"
 #include "Names.h"
+#include "TaskBodies.h"
 #include "Walk.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -91,70 +92,6 @@ const Expr *nameArgument(const CallExpr *Call, bool Last) {
   return Found;
 }
 
-/// The bodies a task runs, and the functions of this translation unit they
-/// call, MaxDepth levels down.
-class TaskBodies {
-public:
-  explicit TaskBodies(ASTContext &Ctx) : SM(Ctx.getSourceManager()) {}
-
-  void addCallable(const Expr *Callable) {
-    if (const LambdaExpr *L = lambdaOf(Callable)) {
-      addFunction(L->getCallOperator(), 0);
-      return;
-    }
-    const Expr *E = stripForwarding(Callable);
-    if (const auto *AddrOf = dyn_cast<UnaryOperator>(E);
-        AddrOf && AddrOf->getOpcode() == UO_AddrOf)
-      E = AddrOf->getSubExpr()->IgnoreParenImpCasts();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-      if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl()))
-        addFunction(F, 0);
-      return;
-    }
-    if (const auto *Call = dyn_cast<CallExpr>(E)) {
-      addFunction(Call->getDirectCallee(), 0); // A coroutine call.
-      return;
-    }
-    if (const CXXRecordDecl *Record = recordOf(E);
-        Record && Record->hasDefinition())
-      for (const CXXMethodDecl *M : Record->getDefinition()->methods())
-        if (M->getOverloadedOperator() == OO_Call)
-          addFunction(M, 0);
-  }
-
-  void addFunction(const FunctionDecl *F, unsigned Depth) {
-    const FunctionDecl *Def = nullptr;
-    if (!F || Depth > MaxDepth || !F->hasBody(Def) || !Def ||
-        SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation())) ||
-        !Seen.insert(Def).second)
-      return;
-    llvm::SmallVector<const Stmt *, 4> Parts{Def->getBody()};
-    // A constructor's member initialisers run too (`struct { QSqlQuery q; }`
-    // default-constructs q in its implicit constructor).
-    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Def))
-      for (const CXXCtorInitializer *Init : Ctor->inits())
-        if (Init->getInit())
-          Parts.push_back(Init->getInit());
-    for (const Stmt *Part : Parts) {
-      Bodies.push_back(Part);
-      walk(Part, [&](const Stmt *S) {
-        if (const auto *Call = dyn_cast<CallExpr>(S))
-          addFunction(Call->getDirectCallee(), Depth + 1);
-        else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
-          addFunction(Construct->getConstructor(), Depth + 1);
-        return Step::Descend;
-      });
-    }
-  }
-
-  std::vector<const Stmt *> Bodies;
-
-private:
-  static constexpr unsigned MaxDepth = 3;
-  const SourceManager &SM;
-  llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
-};
-
 std::string describe(const NameKey &Key) {
   switch (Key.What) {
   case NameKey::Default:
@@ -192,10 +129,7 @@ const ValueDecl *assignedBy(const Stmt *S) {
 
 TaskConnections connectionsOf(const SpawnSite &Site, ASTContext &Ctx) {
   TaskBodies Task(Ctx);
-  for (const Expr *Callable : Site.Callables)
-    Task.addCallable(Callable);
-  if (Site.Entry)
-    Task.addFunction(Site.Entry, 0);
+  Task.addSite(Site);
 
   TaskConnections Out;
   std::vector<NameKey> Added;

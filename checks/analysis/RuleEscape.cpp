@@ -163,9 +163,11 @@ std::optional<Finding> Engine::escape(const Decl *Function, const SpawnSite &Sit
     return F && !isa<CXXMethodDecl>(F) && F->getFormalLinkage() == Linkage::Internal &&
            !callersOf(F).empty();
   };
-  if (Site.HelperSpawn) {
+  if (Site.HelperSpawn && !Site.HelperRunsCallerCode) {
     // The spawn itself is in a helper only this file calls (the escape was
-    // left to its callers), else it was reported where it is.
+    // left to its callers), else it was reported where it is. A task that
+    // runs code written here (`pool.submit([&db] {...})`) is judged here:
+    // the helper never saw what it reaches.
     const Decl *Origin = enclosingFunction(Site.HelperSpawn, Ctx);
     for (const auto *M = dyn_cast_or_null<CXXMethodDecl>(Origin);
          M && M->getParent()->isLambda(); M = dyn_cast_or_null<CXXMethodDecl>(Origin))

@@ -297,22 +297,71 @@ const Decl *enclosingFunction(const Stmt *S, ASTContext &Ctx,
   }
 }
 
+bool isCallableWrapper(QualType T) {
+  const CXXRecordDecl *Record = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record)
+    return false;
+  std::string Name = qualifiedName(Record);
+  return Name == "std::function" || Name == "std::move_only_function" ||
+         Name == "std::copyable_function" || Name == "std::packaged_task" ||
+         Name == "boost::function" || Name == "folly::Function";
+}
+
+int parameterIndex(const Expr *E, const Decl *Function) {
+  if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(E ? namedVar(E) : nullptr);
+      Param && Decl::castFromDeclContext(Param->getDeclContext()) == Function)
+    return static_cast<int>(Param->getFunctionScopeIndex());
+  return -1;
+}
+
+const ParmVarDecl *callableParameter(const Expr *Callable, const Decl *Function) {
+  const Expr *E = Callable;
+  for (unsigned Hop = 0; E && Hop < 4; ++Hop) {
+    E = stripForwarding(E);
+    if (isStdMove(E)) {
+      E = cast<CallExpr>(E->IgnoreParenImpCasts())->getArg(0);
+      continue;
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+        Construct && Construct->getNumArgs() >= 1 && isCallableWrapper(Construct->getType())) {
+      E = Construct->getArg(0);
+      continue;
+    }
+    const auto *Ref = dyn_cast<DeclRefExpr>(E);
+    const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    if (Param && Decl::castFromDeclContext(Param->getDeclContext()) == Function)
+      return Param;
+    return nullptr;
+  }
+  return nullptr;
+}
+
 const LambdaExpr *lambdaOf(const Expr *Callable) {
-  const Expr *E = stripForwarding(Callable);
-  // std::function<void()> (QThreadPool::start's parameter) built from a
-  // lambda: the lambda is the task.
-  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-      Construct && Construct->getNumArgs() >= 1)
-    if (const auto *Wrapped =
-            dyn_cast<LambdaExpr>(stripForwarding(Construct->getArg(0))))
-      return Wrapped;
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
-    return Lambda;
-  // `auto task = [&] {...}; std::thread t(task);`
-  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-      if (const Expr *Init = Var->getInit())
-        return dyn_cast<LambdaExpr>(stripForwarding(Init));
+  // A few hops: `std::function<void()> job = [&] {...}; std::thread t(job);`
+  // is a variable initialised with a std::function built from the lambda.
+  const Expr *E = Callable;
+  for (unsigned Hop = 0; E && Hop < 4; ++Hop) {
+    E = stripForwarding(E);
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
+      return Lambda;
+    // std::function<void()> (QThreadPool::start's parameter) built from a
+    // lambda: the lambda is the task.
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      if (Construct->getNumArgs() < 1)
+        return nullptr;
+      const Expr *Arg = stripForwarding(Construct->getArg(0));
+      if (!isa<LambdaExpr>(Arg) && !isCallableWrapper(Construct->getType()))
+        return nullptr;
+      E = Arg;
+      continue;
+    }
+    // `auto task = [&] {...}; std::thread t(task);`
+    const auto *Ref = dyn_cast<DeclRefExpr>(E);
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!Var || isa<ParmVarDecl>(Var) || !Var->isLocalVarDecl())
+      return nullptr;
+    E = Var->getInit();
+  }
   return nullptr;
 }
 

@@ -77,6 +77,12 @@ struct SpawnSite {
   const clang::Expr *EntryObject = nullptr;
   /// For a helper call: the spawn inside the helper, for the note.
   const clang::Stmt *HelperSpawn = nullptr;
+  /// The helper runs a callable written here (`launch([&db] {...})`): its
+  /// escape is judged here, not in the helper.
+  bool HelperRunsCallerCode = false;
+  /// The helper hands the task to a worker thread of a pool or queue
+  /// (Submissions.h) instead of starting one.
+  bool HelperQueues = false;
   /// The variable through which the task is joined, if any.
   const clang::VarDecl *Handle = nullptr;
   /// When the handle is a data member of that variable (`job.worker =
@@ -183,9 +189,23 @@ const clang::Decl *enclosingFunction(const clang::Stmt *S,
 void followMovedHandle(SpawnSite &Site, const clang::Stmt *Body,
                        clang::ASTContext &Ctx);
 
+/// Whether T is a type-erased callable (std::function, std::packaged_task,
+/// boost::function, ...): what it runs is what it was built from.
+bool isCallableWrapper(clang::QualType T);
+
 /// The lambda a callable is, directly, through a local variable initialised
-/// with it, or wrapped in a std::function built from it; null otherwise.
+/// with it, or wrapped in a std::function built from it (a few hops of
+/// these); null otherwise.
 const clang::LambdaExpr *lambdaOf(const clang::Expr *Callable);
+
+/// The parameter of Function that Callable is, looking through std::move,
+/// std::forward and a std::function built from it; null otherwise.
+const clang::ParmVarDecl *callableParameter(const clang::Expr *Callable,
+                                            const clang::Decl *Function);
+
+/// The index of Function's parameter that E names (through std::move and
+/// forwarding nodes), or -1.
+int parameterIndex(const clang::Expr *E, const clang::Decl *Function);
 
 /// Whether Body returns the variable Handle (`return t;`).
 bool returnsVariable(const clang::Stmt *Body, const clang::VarDecl *Handle);

@@ -520,7 +520,7 @@ private:
 SummaryTable::SummaryTable(ASTContext &Ctx, SessionTypeClassifier &Types,
                            JoinFinder &Joins,
                            const llvm::DenseMap<const Stmt *, SpawnSite> &Spawns)
-    : Ctx(Ctx), Types(Types), Joins(Joins), Spawns(Spawns) {}
+    : Ctx(Ctx), Types(Types), Joins(Joins), Spawns(Spawns), Submissions(Ctx, Spawns) {}
 
 SummaryTable::~SummaryTable() = default;
 
@@ -640,6 +640,7 @@ Summary SummaryTable::compute(const Decl *Function) {
   const Frame &Fr = frameOf(Function);
   Builder B(*this, Function, Fr, Out);
   B.run(Fr.body(), locksRequiredBy(Function, Fr));
+  recordSubmissions(Fr, Out);
   for (unsigned I = 0; I < Out.Accesses.size(); ++I)
     if (!Out.Accesses[I].Deferred)
       Out.ByStmt[Out.Accesses[I].Where].push_back(I);

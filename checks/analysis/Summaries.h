@@ -31,6 +31,7 @@
 #include "Operations.h"
 #include "Places.h"
 #include "SpawnSites.h"
+#include "Submissions.h"
 
 #include "clang/AST/ASTContext.h"
 #include "llvm/ADT/DenseMap.h"
@@ -69,6 +70,19 @@ struct TaskAccess {
   const clang::ValueDecl *Named = nullptr;
 };
 
+/// A task that runs what a parameter holds: the caller's argument there is
+/// the task's code (a helper that starts `std::thread(f)` on its parameter
+/// f, a thread pool's `enqueue`, Submissions.h).
+struct ParamRun {
+  unsigned Callable = 0;
+  /// The parameters handed to it when it runs, in order; -1 where the
+  /// helper hands it something else.
+  llvm::SmallVector<int, 2> Arguments;
+  /// Runs of it are serialised under this key (a queue one thread
+  /// consumes): they never overlap each other.
+  const void *Serial = nullptr;
+};
+
 /// A task started by a function that may still run when it returns.
 struct EscapingTask {
   /// The spawn in this function, or the call of the helper that starts it.
@@ -84,6 +98,14 @@ struct EscapingTask {
   /// The handle is stored in this parameter (`pthread_t &tid`, `std::thread
   /// &out`): the caller joins it through the argument.
   std::optional<unsigned> HandleParam;
+  /// What else the task runs: the callables its caller hands in.
+  llvm::SmallVector<ParamRun, 1> Runs;
+  /// Part of Reach is code this function's caller wrote (a callable it
+  /// handed in): whether that escapes is for the caller to judge.
+  bool RunsCallerCode = false;
+  /// The task is a job handed to a worker thread a pool started earlier,
+  /// not a thread of its own (Submissions.h).
+  bool Queued = false;
 };
 
 struct Summary {
@@ -164,6 +186,7 @@ public:
   clang::ASTContext &context() const { return Ctx; }
   SessionTypeClassifier &types() const { return Types; }
   JoinFinder &joins() const { return Joins; }
+  SubmissionFinder &submissions() { return Submissions; }
   const SpawnSite *spawnAt(const clang::Stmt *S) const;
   /// Whether T is used as a session wherever an object of it is named (a
   /// catalog session, a handle, an annotated class, a stream with operation
@@ -191,11 +214,15 @@ private:
   /// The spawn at Site in Fr's body, added to Out: its task's uses when it
   /// is joined there, an escaping task when it is not (SummaryCalls.cpp).
   void recordSpawn(const SpawnSite &Site, const Frame &Fr, Summary &Out);
+  /// The jobs Fr's function submits to a worker thread (Submissions.h), as
+  /// tasks that outlive it (SummaryCalls.cpp).
+  void recordSubmissions(const Frame &Fr, Summary &Out);
 
   clang::ASTContext &Ctx;
   SessionTypeClassifier &Types;
   JoinFinder &Joins;
   const llvm::DenseMap<const clang::Stmt *, SpawnSite> &Spawns;
+  SubmissionFinder Submissions;
   llvm::DenseMap<const clang::Decl *, std::unique_ptr<Frame>> Frames;
   llvm::DenseMap<const clang::CXXMethodDecl *,
                  llvm::SmallVector<const clang::CXXMethodDecl *, 2>>

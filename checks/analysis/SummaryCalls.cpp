@@ -95,6 +95,7 @@ void SummaryTable::recordSpawn(const SpawnSite &Site, const Frame &Fr, Summary &
       Task.HandleParam = Param->getFunctionScopeIndex();
       Task.ReturnedJoins = Site.Joins;
     }
+    Task.Runs = Model.paramRuns(Site, Fr);
     Out.Tasks.push_back(std::move(Task));
     return;
   }
@@ -104,6 +105,61 @@ void SummaryTable::recordSpawn(const SpawnSite &Site, const Frame &Fr, Summary &
     Copy.ByTask = Site.Call;
     Copy.Deferred = false;
     Out.add(std::move(Copy));
+  }
+}
+
+void SummaryTable::recordSubmissions(const Frame &Fr, Summary &Out) {
+  const auto *F = dyn_cast<FunctionDecl>(Fr.function());
+  if (!F || !SubmissionFinder::takesCallable(F))
+    return;
+  for (const Submission &Sub : Submissions.of(F)) {
+    EscapingTask Task;
+    Task.Spawn = Sub.Store;
+    Task.Origin = Sub.Store;
+    Task.Api = F->getNameAsString();
+    Task.ReturnsHandle = Sub.ReturnsFuture;
+    Task.ReturnedJoins = JoinKind::Explicit;
+    Task.Queued = true;
+    ParamRun Run;
+    Run.Callable = Sub.Callable;
+    Run.Arguments = Sub.Arguments;
+    Run.Serial = Sub.Serial ? Sub.Queue : nullptr;
+    Task.Runs.push_back(std::move(Run));
+    Out.Tasks.push_back(std::move(Task));
+  }
+}
+
+/// The tasks of a callee that run what its caller hands in, at Call: a
+/// callable argument's uses join the task's reach, a parameter of the
+/// caller handed on is the caller's to resolve.
+static void resolveRuns(const EscapingTask &Task, const Expr *Call, const Frame &Fr,
+                        SummaryTable &T, EscapingTask &Moved) {
+  for (const ParamRun &Run : Task.Runs) {
+    const Expr *Job = argumentAt(Call, Run.Callable);
+    if (!Job)
+      continue;
+    llvm::SmallVector<const Expr *, 2> Args;
+    for (int Index : Run.Arguments)
+      Args.push_back(Index < 0 ? nullptr : argumentAt(Call, static_cast<unsigned>(Index)));
+    if (const ParmVarDecl *Own = callableParameter(Job, Fr.function())) {
+      ParamRun On;
+      On.Callable = Own->getFunctionScopeIndex();
+      On.Serial = Run.Serial;
+      for (const Expr *Arg : Args)
+        On.Arguments.push_back(parameterIndex(Arg, Fr.function()));
+      Moved.Runs.push_back(std::move(On));
+      continue;
+    }
+    Lockset Extra;
+    if (Run.Serial)
+      Extra.push_back(Place::key(Run.Serial));
+    std::vector<TaskAccess> Reach;
+    TaskModel(T).addCallable(Job, Args, Fr, Extra, Reach);
+    Moved.RunsCallerCode |= !Reach.empty();
+    for (TaskAccess &A : Reach) {
+      A.Use.Where = Call;
+      Moved.Reach.push_back(std::move(A));
+    }
   }
 }
 
@@ -139,6 +195,7 @@ void SummaryTable::applyCallee(const FunctionDecl *Def, const Expr *Call, const 
     Moved.Api = Def->getNameAsString();
     Moved.ReturnsHandle = Task.ReturnsHandle;
     Moved.ReturnedJoins = Task.ReturnedJoins;
+    Moved.Queued = Task.Queued;
     // At this call the handle goes to the helper's argument (the site's
     // handle); beyond it, to this function's own out-parameter if that
     // is what the argument is.
@@ -175,7 +232,8 @@ void SummaryTable::applyCallee(const FunctionDecl *Def, const Expr *Call, const 
       }
       Moved.Reach.push_back(std::move(Access));
     }
-    if (Moved.Reach.empty())
+    resolveRuns(Task, Call, Fr, *this, Moved);
+    if (Moved.Reach.empty() && Moved.Runs.empty())
       continue;
     if (const auto *CallE = dyn_cast<CallExpr>(Call))
       Out.HelperSpawns.push_back({CallE, Moved});

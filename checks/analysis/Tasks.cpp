@@ -252,7 +252,7 @@ TaskModel::lambdaAccesses(const LambdaExpr *L, const Frame &Outer,
       if (const auto *Param = dyn_cast<ParmVarDecl>(V);
           Param && Param->getDeclContext() == Op) {
         unsigned Index = Param->getFunctionScopeIndex();
-        if (Index >= Arguments.size())
+        if (Index >= Arguments.size() || !Arguments[Index])
           return std::nullopt;
         Anchor = Arguments[Index]->getExprLoc();
         Named = namedByArgument(Arguments[Index]);
@@ -322,7 +322,7 @@ void TaskModel::addFunction(const FunctionDecl *Def, const Expr *Anchor,
       if (!Param || Param->getDeclContext() != Def)
         return std::nullopt;
       unsigned Index = Param->getFunctionScopeIndex();
-      if (Index >= Arguments.size())
+      if (Index >= Arguments.size() || !Arguments[Index])
         return std::nullopt;
       At = Arguments[Index]->getExprLoc();
       Named = namedByArgument(Arguments[Index]);
@@ -391,15 +391,14 @@ void TaskModel::addRegion(const SpawnSite &Site, const Frame &Spawner,
   }
 }
 
-void TaskModel::addCallable(const Expr *Callable, const SpawnSite &Site,
+void TaskModel::addCallable(const Expr *Callable, llvm::ArrayRef<const Expr *> Arguments,
                             const Frame &Spawner, const Lockset &Extra,
                             std::vector<TaskAccess> &Out) {
   if (const LambdaExpr *L = lambdaOf(Callable)) {
-    for (TaskAccess &A : lambdaAccesses(L, Spawner, Extra, Site.Arguments))
+    for (TaskAccess &A : lambdaAccesses(L, Spawner, Extra, Arguments))
       Out.push_back(std::move(A));
     return;
   }
-  llvm::ArrayRef<const Expr *> Arguments = Site.Arguments;
   if (const CXXMethodDecl *Method = memberFunctionPointer(Callable)) {
     // std::thread(&Worker::run, this): run's `this` is the first argument.
     if (Arguments.empty())
@@ -517,6 +516,24 @@ void TaskModel::addEntry(const SpawnSite &Site, const Frame &Spawner,
               /*CopiesArguments=*/false, Spawner, Extra, Out);
 }
 
+llvm::SmallVector<ParamRun, 1> TaskModel::paramRuns(const SpawnSite &Site,
+                                                    const Frame &Spawner) {
+  llvm::SmallVector<ParamRun, 1> Out;
+  for (const Expr *Callable : Site.Callables) {
+    // What a parameter holds is the caller's to say; a lambda or a
+    // function is already followed by reachOf.
+    const ParmVarDecl *Param = callableParameter(Callable, Spawner.function());
+    if (!Param)
+      continue;
+    ParamRun Run;
+    Run.Callable = Param->getFunctionScopeIndex();
+    for (const Expr *Arg : Site.Arguments)
+      Run.Arguments.push_back(parameterIndex(Arg, Spawner.function()));
+    Out.push_back(std::move(Run));
+  }
+  return Out;
+}
+
 const std::vector<TaskAccess> &TaskModel::reachOf(const SpawnSite &Site,
                                                   const Frame &Spawner) {
   auto It = T.ReachCache.find(Site.Call);
@@ -534,7 +551,7 @@ const std::vector<TaskAccess> &TaskModel::reachOf(const SpawnSite &Site,
     // do not overlap each other.
     if (Site.CallablesRunOnce || I >= Site.SerialFrom)
       Held.push_back(Place::key(Callable));
-    addCallable(Callable, Site, Spawner, Held, Out);
+    addCallable(Callable, Site.Arguments, Spawner, Held, Out);
   }
   if (Site.Entry)
     addEntry(Site, Spawner, Extra, Out);

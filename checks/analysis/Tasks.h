@@ -54,10 +54,18 @@ public:
                                          const Frame &Outer, const Lockset &Extra,
                                          llvm::ArrayRef<const clang::Expr *> Arguments);
 
-private:
-  void addCallable(const clang::Expr *Callable, const SpawnSite &Site,
+  /// The uses a task running Callable with Arguments makes, in Spawner's
+  /// frame, with Extra held throughout (a null argument is unknown).
+  void addCallable(const clang::Expr *Callable,
+                   llvm::ArrayRef<const clang::Expr *> Arguments,
                    const Frame &Spawner, const Lockset &Extra,
                    std::vector<TaskAccess> &Out);
+
+  /// The parameters of Spawner's function that Site's task runs (a helper's
+  /// `std::thread(std::move(f), args...)`), with those handed to them.
+  llvm::SmallVector<ParamRun, 1> paramRuns(const SpawnSite &Site, const Frame &Spawner);
+
+private:
   void addFunction(const clang::FunctionDecl *Def, const clang::Expr *Anchor,
                    std::optional<std::pair<Place, Passing>> Self,
                    const clang::Expr *SelfAnchor,
