@@ -1,6 +1,7 @@
 #include "Engine.h"
 #include "CompilerErrors.h"
 #include "Conflicts.h"
+#include "Names.h"
 #include "Walk.h"
 
 #include "clang/AST/Attr.h"
@@ -91,7 +92,91 @@ Engine::Engine(ASTContext &Ctx, SessionTypeClassifier &Types, JoinFinder &Joins)
 
 Engine::~Engine() = default;
 
+namespace {
+
+/// Whether Site posts to an io_context that only Function itself runs: a
+/// local io_context named nowhere but in posts to it and in the calls that
+/// run or stop it. Its handlers then run inside this thread's own `run()`,
+/// one at a time, never beside the code that posted them.
+bool postedToOwnLoop(const Decl *Function, const SpawnSite &Site) {
+  const VarDecl *Io = Site.Handle;
+  if (!Io || !Io->isLocalVarDecl() || Io->getType()->isReferenceType() ||
+      (Site.Api != "post" && Site.Api != "dispatch" && Site.Api != "defer"))
+    return false;
+  const CXXRecordDecl *Record = Io->getType()->getAsCXXRecordDecl();
+  if (!Record || !isExecutionContextName(qualifiedName(Record)) ||
+      Record->getName() != "io_context")
+    return false;
+  llvm::SmallPtrSet<const Expr *, 8> Allowed;
+  walk(Function->getBody(), [&](const Stmt *S) {
+    if (const auto *Call = dyn_cast<CallExpr>(S); Call && Call->getNumArgs() > 0 &&
+        executionContextOf(Call->getArg(0)) == Io)
+      Allowed.insert(stripForwarding(Call->getArg(0)));
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
+      const CXXMethodDecl *M = Member->getMethodDecl();
+      if (M && M->getIdentifier() &&
+          llvm::is_contained({llvm::StringRef("run"), llvm::StringRef("run_one"),
+                              llvm::StringRef("poll"), llvm::StringRef("poll_one"),
+                              llvm::StringRef("restart"), llvm::StringRef("stop"),
+                              llvm::StringRef("get_executor")},
+                             M->getName()))
+        Allowed.insert(Member->getImplicitObjectArgument()->IgnoreParenImpCasts());
+    }
+    return Step::Descend;
+  });
+  return walk(Function->getBody(), [&](const Stmt *S) {
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S); Ref && Ref->getDecl() == Io &&
+        !Allowed.contains(Ref) && !Allowed.contains(stripForwarding(Ref)))
+      return Step::Stop;
+    if (const auto *Get = dyn_cast<CXXMemberCallExpr>(S); Get && Allowed.contains(Get))
+      return Step::Skip;
+    return Step::Descend;
+  });
+}
+
+} // namespace
+
+const VarDecl *Engine::guardOf(const Decl *Function, const SpawnSite &Site) {
+  auto [It, Inserted] = Guards.try_emplace(Function);
+  if (Inserted)
+    walk(Function->getBody(), [&](const Stmt *S) {
+      if (isa<LambdaExpr>(S))
+        return Step::Skip;
+      if (const auto *Decls = dyn_cast<DeclStmt>(S))
+        for (const Decl *D : Decls->decls())
+          if (const auto *V = dyn_cast<VarDecl>(D);
+              V && V->isLocalVarDecl() && !V->getType()->isReferenceType() && V->getInit())
+            if (const auto *Construct = dyn_cast<CXXConstructExpr>(stripForwarding(V->getInit()));
+                Construct && Construct->getNumArgs() > 0 &&
+                Joins.destructorJoins(Construct->getType()->getAsCXXRecordDecl()))
+              It->second.push_back({V, Construct});
+      return Step::Descend;
+    });
+  for (const auto &[Guard, Construct] : It->second)
+    for (const Expr *Arg : Construct->arguments())
+      if (stripForwarding(Arg) == Site.Call || (Site.Handle && namedVar(Arg) == Site.Handle))
+        return Guard;
+  return nullptr;
+}
+
 void Engine::addSite(const Decl *Function, SpawnSite Site) {
+  if (postedToOwnLoop(Function, Site))
+    return;
+  // A handler posted to a context this function was handed runs on the
+  // caller's threads, unless this function runs or joins the context.
+  if (Site.Handle && isa<ParmVarDecl>(Site.Handle) &&
+      (Site.Api == "post" || Site.Api == "dispatch" || Site.Api == "defer") &&
+      !Joins.bodyJoins(Function->getBody(), Site.Handle)) {
+    Site.Handle = nullptr;
+    Site.Joins = JoinKind::Never;
+  }
+  // A joining guard built from the handle ends the task with its scope.
+  if (!Site.HandleField && !Site.SelfOverlapping && !Site.Region &&
+      (Site.Handle || Site.Joins == JoinKind::Never) && !Site.DetachedAt)
+    if (const VarDecl *Guard = guardOf(Function, Site)) {
+      Site.Handle = Guard;
+      Site.Joins = JoinKind::AtScopeEnd;
+    }
   // A local object whose destructor joins what it started (a
   // Poco::Activity, a thread class of ours) ends the task with its scope.
   if (Site.Joins == JoinKind::Explicit && Site.Handle && !Site.HandleField &&

@@ -89,6 +89,11 @@ private:
   FunctionOrdering *orderingOf(const clang::Decl *Function);
   /// Spawn sites that calls of helpers are in Function.
   void addHelperSites(const clang::Decl *Function);
+  /// `ScopedThread guard(std::thread(f, db));`, `thread_guard g(t);`,
+  /// `Joiner j{std::move(t)};`: the local object of Function built from
+  /// Site's handle, or from the spawn itself, whose destructor joins the
+  /// thread it holds; the task ends with its scope.
+  const clang::VarDecl *guardOf(const clang::Decl *Function, const SpawnSite &Site);
   /// Whether the task a helper call on the object Handle starts ends when
   /// Handle does: a local object (not a reference) whose destructor joins.
   bool joinsAtScopeEnd(const clang::VarDecl *Handle);
@@ -122,6 +127,12 @@ private:
   /// Sites that calls of helpers are, owned here.
   std::vector<std::unique_ptr<SpawnSite>> HelperSites;
   llvm::DenseMap<const clang::Decl *, std::unique_ptr<FunctionOrdering>> Orderings;
+  /// Per function: its local objects whose destructor joins, with their
+  /// construction (guardOf).
+  llvm::DenseMap<const clang::Decl *,
+                 llvm::SmallVector<std::pair<const clang::VarDecl *,
+                                             const clang::CXXConstructExpr *>, 1>>
+      Guards;
   std::unique_ptr<SummaryTable> Table;
   /// The sessions each function reported an escape for: a call of it on
   /// the same object is that bug again, not a second one.

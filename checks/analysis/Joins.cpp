@@ -63,6 +63,11 @@ bool JoinFinder::isJoinOf(const Stmt *S, const VarDecl *Handle, const FieldDecl 
         (isUserCode(Method) ? methodJoinsOwnTask(Method)
                             : Method->getIdentifier() && isJoinMethodName(Method->getName())))
       return true;
+    // `io.run()` returns when the handlers posted to io have run.
+    if (Method && Method->getIdentifier() && Method->getName() == "run" &&
+        isExecutionContextName(qualifiedName(Method->getParent())) &&
+        designatesHandle(Member->getImplicitObjectArgument(), Handle, Field))
+      return true;
     // A member function that joins the handle it is given.
   } else if (Callee->getIdentifier() && Callee->getName() == "pthread_join" &&
              Call->getNumArgs() > 0) {

@@ -113,7 +113,13 @@ bool isTaskHandleName(llvm::StringRef QualifiedName) {
       "boost::unique_future", "boost::shared_future", "QThread",
       "QFuture",          "QThreadPool",        "Poco::Thread",
       "Poco::ThreadPool", "Poco::Activity",     "tbb::task_group"};
-  return llvm::is_contained(Handles, QualifiedName);
+  return llvm::is_contained(Handles, QualifiedName) || isExecutionContextName(QualifiedName);
+}
+
+bool isExecutionContextName(llvm::StringRef QualifiedName) {
+  QualifiedName.consume_front("boost::");
+  return QualifiedName == "asio::io_context" || QualifiedName == "asio::io_service" ||
+         QualifiedName == "asio::thread_pool" || QualifiedName == "asio::static_thread_pool";
 }
 
 } // namespace sessionlint

@@ -33,6 +33,11 @@ std::string qualifiedName(const clang::NamedDecl *D);
 /// objects start or join tasks; they are never sessions themselves.
 bool isTaskHandleName(llvm::StringRef QualifiedName);
 
+/// Whether a qualified class name is an Asio execution context whose
+/// threads run posted handlers (`io_context`, `thread_pool`): `run()`,
+/// `join()` and `wait()` on it return when the handlers posted to it have.
+bool isExecutionContextName(llvm::StringRef QualifiedName);
+
 /// The type of a declared object as users spell it, for diagnostics: an
 /// alias keeps its name (`pqxx::work`, `PGconn *`), anything else is printed
 /// fully qualified without inline or anonymous namespaces; references are

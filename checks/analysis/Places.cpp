@@ -433,6 +433,10 @@ std::optional<Place> Frame::resolve(const Expr *E, unsigned Depth) const {
     const auto *V = dyn_cast<VarDecl>(Ref->getDecl());
     if (!V)
       return std::nullopt;
+    // A thread_local session is another object on every thread that names
+    // it: no name of it is shared between a task and its spawner.
+    if (V->getTLSKind() != VarDecl::TLS_None)
+      return std::nullopt;
     if (!V->hasGlobalStorage())
       if (std::optional<Place> Bound = bindingOf(V, Depth + 1))
         return Bound;

@@ -663,6 +663,15 @@ std::optional<SpawnSite> recognizeEvaluated(const Stmt *CandidateStmt,
       Site.Callables.push_back(Handler);
       Site.Joins = JoinKind::Never;
       DiscardedIsSequential = false;
+      // post(io, f), post(pool.get_executor(), f): joined by io.run(),
+      // pool.join() / wait(), or the end of a local pool's scope (its
+      // destructor stops and joins its threads).
+      if (Short != "spawn" && NumArgs >= 2)
+        if (const VarDecl *Context = executionContextOf(Call->getArg(0))) {
+          Site.Handle = Context;
+          bool Local = Context->isLocalVarDecl() && !Context->getType()->isReferenceType();
+          Site.Joins = Local ? JoinKind::AtScopeEnd : JoinKind::Explicit;
+        }
     } else if (isTbbName(Name) && Short.starts_with("parallel_")) {
       // tbb::parallel_for(range, body), parallel_invoke(f, g, ...): the
       // caller waits; the bodies run on many threads at once.
@@ -727,6 +736,17 @@ std::optional<SpawnSite> recognizeEvaluated(const Stmt *CandidateStmt,
 }
 
 } // namespace
+
+const VarDecl *executionContextOf(const Expr *Target) {
+  const Expr *E = stripForwarding(Target);
+  if (const auto *Get = dyn_cast<CXXMemberCallExpr>(E);
+      Get && Get->getMethodDecl() && Get->getMethodDecl()->getIdentifier() &&
+      Get->getMethodDecl()->getName() == "get_executor")
+    E = stripForwarding(Get->getImplicitObjectArgument());
+  const VarDecl *V = namedVar(E);
+  const CXXRecordDecl *Record = V ? V->getType().getNonReferenceType()->getAsCXXRecordDecl() : nullptr;
+  return Record && isExecutionContextName(qualifiedName(Record)) ? V : nullptr;
+}
 
 std::optional<SpawnSite> recognizeSpawn(const Stmt *CandidateStmt,
                                         ASTContext &Ctx,

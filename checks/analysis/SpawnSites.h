@@ -144,6 +144,10 @@ std::optional<SpawnSite> recognizeSpawn(const clang::Stmt *Candidate,
                                         clang::ASTContext &Ctx,
                                         const UserApis *User = nullptr);
 
+/// The Asio execution context variable a post's target names (`io`,
+/// `pool.get_executor()`), or null.
+const clang::VarDecl *executionContextOf(const clang::Expr *Target);
+
 /// The argument index `SESSIONLINT_SPAWNS(n)` names on F, if F carries it.
 std::optional<unsigned> spawnsAnnotation(const clang::FunctionDecl *F,
                                          const clang::ASTContext &Ctx);

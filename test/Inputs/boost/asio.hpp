@@ -10,10 +10,21 @@ public:
   executor_type get_executor() { return {}; }
   void run() {}
 };
+class thread_pool {
+public:
+  class executor_type {};
+  explicit thread_pool(int threads = 2) {}
+  ~thread_pool() {}
+  executor_type get_executor() { return {}; }
+  void join() {}
+  void wait() {}
+  void stop() {}
+};
 class any_io_executor {
 public:
   any_io_executor() = default;
   any_io_executor(io_context::executor_type) {}
+  any_io_executor(thread_pool::executor_type) {}
 };
 template <class T = void, class Executor = any_io_executor> class awaitable {
 public:

@@ -1,0 +1,64 @@
+// RUN: %check_sessionlint %s -- %mock_flags
+// A handler posted to an Asio execution context runs on the threads that
+// run it: `pool.join()` / `wait()`, `io.run()` and the end of a local
+// thread_pool's scope wait for it. A local io_context that no other thread
+// runs runs its handlers inside this thread's own `run()`, never beside the
+// code that posted them.
+#include <boost/asio.hpp>
+#include <pqxx/pqxx>
+#include <thread>
+
+namespace asio = boost::asio;
+
+void pool_joined_before_use_ok(pqxx::connection &db) {
+  asio::thread_pool pool(1);
+  asio::post(pool, [&db] { pqxx::work w(db); });
+  pool.join();
+  pqxx::work w(db);
+}
+
+void pool_used_before_join_bad(pqxx::connection &db) {
+  asio::thread_pool pool(2);
+  asio::post(pool, [&db] { pqxx::work w(db); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: session 'db' of type 'pqxx::connection' is shared with a task started by 'post' while this function keeps using it [sessionlint-shared-across-tasks]
+  pqxx::work w(db);
+  pool.join();
+}
+
+void pool_scope_ends_before_use_ok(pqxx::connection &db) {
+  {
+    asio::thread_pool pool(2);
+    asio::post(pool.get_executor(), [&db] { pqxx::work w(db); });
+  }
+  pqxx::work w(db);
+}
+
+void pool_posts_in_a_loop_bad(pqxx::connection &db) {
+  asio::thread_pool pool(4);
+  for (int i = 0; i < 4; ++i)
+    asio::post(pool, [&db] { pqxx::work w(db); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: session 'db' of type 'pqxx::connection' is shared by overlapping tasks started by 'post' in a loop
+  pool.wait();
+}
+
+void own_loop_runs_handlers_later_ok(pqxx::connection &db) {
+  asio::io_context io;
+  asio::post(io, [&db] { pqxx::work w(db); });
+  pqxx::work w(db);
+  io.run();
+}
+
+void loop_run_by_another_thread_bad(pqxx::connection &db) {
+  asio::io_context io;
+  asio::post(io, [&db] { pqxx::work w(db); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: session 'db' of type 'pqxx::connection' is shared with a task started by 'post' while this function keeps using it
+  std::thread runner([&io] { io.run(); });
+  pqxx::work w(db);
+  runner.join();
+}
+
+void handed_context_run_here_ok(asio::io_context &io, pqxx::connection &db) {
+  asio::post(io, [&db] { pqxx::work w(db); });
+  io.run();
+  pqxx::work w(db);
+}
