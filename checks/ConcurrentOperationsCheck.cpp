@@ -74,22 +74,7 @@ bool differsPerIteration(const Place &P, const Stmt *Call, ASTContext &Ctx) {
   for (size_t I = 0; I < P.depth(); ++I)
     if (P.step(I) == Place::elementStep())
       return true;
-  const VarDecl *V = P.rootVar();
-  if (!V || !V->isLocalVarDecl())
-    return false;
-  DynTypedNode Node = DynTypedNode::create(*V);
-  for (unsigned Steps = 0; Steps < 32; ++Steps) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return false;
-    Node = Parents[0];
-    const Stmt *Loop = Node.get<Stmt>();
-    if (isa_and_nonnull<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Loop))
-      return Loop->getSourceRange().fullyContains(Call->getSourceRange());
-    if (Node.get<Decl>() && Node.get<Decl>()->isFunctionOrFunctionTemplate())
-      return false;
-  }
-  return false;
+  return declaredInLoopAround(P.rootVar(), Call, Ctx);
 }
 
 constexpr llvm::StringLiteral FixNote =

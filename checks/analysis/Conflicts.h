@@ -29,6 +29,24 @@ bool anyConflict(llvm::ArrayRef<TaskAccess> A, llvm::ArrayRef<TaskAccess> B);
 /// more than once at a time (a parallel body, a task started in a loop).
 bool conflictWithin(llvm::ArrayRef<TaskAccess> Uses);
 
+/// Whether the tasks Spawn starts in successive iterations of a loop reach
+/// different objects at P, judged from Uses (the reach): a variable
+/// declared in the loop, or a container element each reaches through an
+/// index, or a range-for element, of its own iteration, and none through a
+/// shared one.
+bool placePerIteration(const Place &P, llvm::ArrayRef<TaskAccess> Uses,
+                       const clang::Stmt *Spawn, clang::ASTContext &Ctx);
+
+/// conflictWithin for the tasks one spawn starts in successive iterations
+/// of a loop. Uses of a place each task obtains afresh in its iteration
+/// name different objects: a variable declared in the loop (a handle
+/// opened in the body), or a container element reached through the
+/// range-for element or an index of the iteration's own (`conns[i]` with
+/// `i` copied into the task), and through no shared one (`conns[0]`,
+/// `front()`).
+bool conflictAcrossIterations(llvm::ArrayRef<TaskAccess> Uses, const clang::Stmt *Spawn,
+                              clang::ASTContext &Ctx);
+
 } // namespace sessionlint
 
 #endif

@@ -219,6 +219,9 @@ void Frame::collectAssignments() {
   walk(Body, [&](const Stmt *S) {
     if (isa<LambdaExpr>(S))
       return Step::Skip;
+    if (const auto *Loop = dyn_cast<CXXForRangeStmt>(S))
+      if (const VarDecl *Element = Loop->getLoopVariable(); Element && Loop->getRangeInit())
+        RangeOf.try_emplace(Element->getCanonicalDecl(), Loop->getRangeInit());
     const Expr *LHS = nullptr, *RHS = nullptr;
     if (const auto *Assign = dyn_cast<BinaryOperator>(S);
         Assign && Assign->getOpcode() == BO_Assign) {
@@ -265,7 +268,12 @@ std::optional<Place> Frame::bindingOf(const VarDecl *V, unsigned Depth) const {
   const Expr *Init = V->getInit();
   bool Refers = refersElsewhere(T, Types);
   SessionType Session = Types.classify(T);
-  if (Init && Refers) {
+  if (auto Range = RangeOf.find(Key); Range != RangeOf.end() && Refers) {
+    // `for (auto &c : conns)`, `for (sqlite3 *h : handles)`: an element of
+    // the range, whatever its iterators are made of.
+    if (std::optional<Place> C = resolve(Range->second, Depth + 1))
+      Result = C->element(elementTypeOf(Range->second->getType()));
+  } else if (Init && Refers) {
     Result = resolve(Init, Depth + 1);
   } else if (Init && Session.Result != Verdict::NotSession && !Session.Holder) {
     // An object built on a session shares its world (SPEC 2.4): a
@@ -405,6 +413,37 @@ std::optional<Place> Frame::callResult(const CallExpr *Call, unsigned Depth) con
   return Returns->returnedPlace(Call, *this);
 }
 
+namespace {
+
+/// `std::this_thread::get_id()`, `pthread_self()`, `QThread::currentThreadId()`
+/// (or a local initialised with one): a key that is another one on every
+/// thread, so the element it selects is the calling thread's own.
+bool isCurrentThreadKey(const Expr *Index) {
+  for (unsigned Hop = 0; Index && Hop < 3; ++Hop) {
+    Index = Index->IgnoreParenImpCasts();
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Index);
+        Construct && Construct->getNumArgs() == 1)
+      Index = Construct->getArg(0)->IgnoreParenImpCasts();
+    if (const auto *Call = dyn_cast<CallExpr>(Index)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (!Callee)
+        return false;
+      std::string Name = qualifiedName(Callee);
+      return Name == "std::this_thread::get_id" || Name == "pthread_self" ||
+             Name == "QThread::currentThreadId" || Name == "QThread::currentThread" ||
+             Name == "gettid" || Name == "boost::this_thread::get_id";
+    }
+    const auto *Ref = dyn_cast<DeclRefExpr>(Index);
+    const auto *V = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!V || !V->isLocalVarDecl() || !V->getInit())
+      return false;
+    Index = V->getInit();
+  }
+  return false;
+}
+
+} // namespace
+
 std::optional<Place> Frame::resolve(const Expr *E, unsigned Depth) const {
   if (!E || Depth > MaxResolveDepth || E->containsErrors())
     return std::nullopt;
@@ -487,9 +526,12 @@ std::optional<Place> Frame::resolve(const Expr *E, unsigned Depth) const {
         return resolve(Op->getArg(0), Depth + 1);
     }
     if (K == OO_Subscript && Op->getNumArgs() == 2 &&
-        isContainer(recordName(Op->getArg(0)->getType())))
+        isContainer(recordName(Op->getArg(0)->getType()))) {
+      if (isCurrentThreadKey(Op->getArg(1)))
+        return std::nullopt; // The calling thread's own element.
       if (std::optional<Place> Base = resolve(Op->getArg(0), Depth + 1))
         return Base->element(E->getType());
+    }
     return callResult(Op, Depth);
   }
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
@@ -504,6 +546,9 @@ std::optional<Place> Frame::resolve(const Expr *E, unsigned Depth) const {
     if (isWrapper(Owner) &&
         (Name == "get" || Name == "value" || Name == "lock" || Name == "operator*"))
       return resolve(Object, Depth + 1);
+    if (isContainer(Owner) && (Name == "at" || Name == "find") && Call->getNumArgs() == 1 &&
+        isCurrentThreadKey(Call->getArg(0)))
+      return std::nullopt; // The calling thread's own element.
     if (isContainer(Owner) && (Name == "at" || Name == "front" ||
                                Name == "back" || Name == "top"))
       if (std::optional<Place> Base = resolve(Object, Depth + 1))

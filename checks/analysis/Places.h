@@ -173,6 +173,8 @@ private:
   ReturnedPlaces *Returns;
   /// Variables bound by assignment, when their declaration binds nothing.
   llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> Assigned;
+  /// A range-for's element variable -> the range it walks.
+  llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> RangeOf;
   /// (object variable, member) bound by assignment.
   llvm::DenseMap<std::pair<const clang::VarDecl *, const clang::FieldDecl *>,
                  const clang::Expr *>

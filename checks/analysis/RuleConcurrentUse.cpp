@@ -44,10 +44,21 @@ Engine::concurrentUse(const Decl *Function, const SpawnSite &Site,
     F.UseLoc = Use->getBeginLoc();
     return F;
   };
+  // A session each iteration obtains afresh (a handle opened in the loop
+  // body, `std::ref(c)` of the range-for element): what the next iteration
+  // does before it reaches the spawn again is done to its own.
+  const Stmt *Loop = nullptr;
+  if (const Stmt *Around = innermostLoopAround(Site.Call, Ctx);
+      Around && placePerIteration(Session, Reach, Site.Call, Ctx))
+    Loop = Around;
+  auto NextIteration = [&](const Stmt *S) {
+    return Loop && Loop->getSourceRange().fullyContains(S->getSourceRange()) &&
+           SM.isBeforeInTranslationUnit(S->getBeginLoc(), Site.Call->getBeginLoc());
+  };
   Ordering->forEachAfter(Site, [&](const Stmt *S) {
     if (S == Site.Call) {
       // The task started again before this one was joined.
-      if (conflictWithin(Reach)) {
+      if (conflictAcrossIterations(Reach, Site.Call, Ctx)) {
         Consider(Make(Finding::SpawnInLoop, S));
         return true;
       }
@@ -69,7 +80,7 @@ Engine::concurrentUse(const Decl *Function, const SpawnSite &Site,
       return true;
     }
     auto It = Own.ByStmt.find(S);
-    if (It == Own.ByStmt.end())
+    if (It == Own.ByStmt.end() || NextIteration(S))
       return false;
     for (unsigned Index : It->second) {
       const Access &Use = Own.Accesses[Index];

@@ -307,6 +307,40 @@ bool isCallableWrapper(QualType T) {
          Name == "boost::function" || Name == "folly::Function";
 }
 
+bool declaredInLoopAround(const VarDecl *V, const Stmt *S, ASTContext &Ctx) {
+  if (!V || !V->isLocalVarDecl())
+    return false;
+  DynTypedNode Node = DynTypedNode::create(*V);
+  for (unsigned Steps = 0; Steps < 32; ++Steps) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return false;
+    Node = Parents[0];
+    const Stmt *Loop = Node.get<Stmt>();
+    if (isa_and_nonnull<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Loop))
+      return Loop->getSourceRange().fullyContains(S->getSourceRange());
+    if (Node.get<Decl>() && Node.get<Decl>()->isFunctionOrFunctionTemplate())
+      return false;
+  }
+  return false;
+}
+
+const Stmt *innermostLoopAround(const Stmt *S, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*S);
+  for (unsigned Steps = 0; Steps < 64; ++Steps) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    Node = Parents[0];
+    if (const Stmt *Loop = Node.get<Stmt>();
+        isa_and_nonnull<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Loop))
+      return Loop;
+    if (Node.get<Decl>())
+      return nullptr;
+  }
+  return nullptr;
+}
+
 int parameterIndex(const Expr *E, const Decl *Function) {
   if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(E ? namedVar(E) : nullptr);
       Param && Decl::castFromDeclContext(Param->getDeclContext()) == Function)
@@ -340,8 +374,12 @@ const LambdaExpr *lambdaOf(const Expr *Callable) {
   // A few hops: `std::function<void()> job = [&] {...}; std::thread t(job);`
   // is a variable initialised with a std::function built from the lambda.
   const Expr *E = Callable;
-  for (unsigned Hop = 0; E && Hop < 4; ++Hop) {
+  for (unsigned Hop = 0; E && Hop < 6; ++Hop) {
     E = stripForwarding(E);
+    if (isStdMove(E)) {
+      E = cast<CallExpr>(E->IgnoreParenImpCasts())->getArg(0);
+      continue;
+    }
     if (const auto *Lambda = dyn_cast<LambdaExpr>(E))
       return Lambda;
     // std::function<void()> (QThreadPool::start's parameter) built from a

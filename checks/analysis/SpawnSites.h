@@ -211,6 +211,15 @@ const clang::ParmVarDecl *callableParameter(const clang::Expr *Callable,
 /// forwarding nodes), or -1.
 int parameterIndex(const clang::Expr *E, const clang::Decl *Function);
 
+/// Whether V is declared inside a loop (its body, its condition, a
+/// range-for's element) whose source range holds S: another object in
+/// each iteration that reaches S.
+bool declaredInLoopAround(const clang::VarDecl *V, const clang::Stmt *S,
+                          clang::ASTContext &Ctx);
+
+/// The innermost loop of S's function whose body or header holds S.
+const clang::Stmt *innermostLoopAround(const clang::Stmt *S, clang::ASTContext &Ctx);
+
 /// Whether Body returns the variable Handle (`return t;`).
 bool returnsVariable(const clang::Stmt *Body, const clang::VarDecl *Handle);
 

@@ -23,6 +23,37 @@ const Stmt *bodyOf(const Decl *Function) {
   return Body;
 }
 
+/// A standard container's or smart pointer's member function that hands
+/// out an element or says something about the container (`conns[i]`,
+/// `at`, `front`, `*p`, `get`, `size`): it touches no session the container
+/// holds; what is done with the element it returns is the use.
+bool isElementAccessor(const CXXMethodDecl *M) {
+  std::string Class = qualifiedName(M->getParent());
+  if (!llvm::StringRef(Class).starts_with("std::"))
+    return false;
+  switch (M->getOverloadedOperator()) {
+  case OO_Subscript:
+  case OO_Star:
+  case OO_Arrow:
+    return true;
+  case OO_None:
+    break;
+  default:
+    return false;
+  }
+  if (!M->getIdentifier())
+    return isa<CXXConversionDecl>(M); // `if (ptr)`
+  return llvm::is_contained({llvm::StringRef("at"), llvm::StringRef("front"),
+                             llvm::StringRef("back"), llvm::StringRef("get"),
+                             llvm::StringRef("value"), llvm::StringRef("size"),
+                             llvm::StringRef("empty"), llvm::StringRef("begin"),
+                             llvm::StringRef("end"), llvm::StringRef("cbegin"),
+                             llvm::StringRef("cend"), llvm::StringRef("data"),
+                             llvm::StringRef("find"), llvm::StringRef("count"),
+                             llvm::StringRef("contains"), llvm::StringRef("has_value")},
+                            M->getName());
+}
+
 bool returnsReference(const Decl *Function) {
   const auto *F = dyn_cast<FunctionDecl>(Function);
   if (!F)
@@ -375,6 +406,17 @@ private:
       return;
     }
     llvm::StringRef Name = Callee->getIdentifier() ? Callee->getName() : "";
+    if (Op && Method && isElementAccessor(Method)) {
+      walkUnnamed(Args, Ctx);
+      return;
+    }
+    if (Op && SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())) &&
+        llvm::none_of(Args, [&](const Expr *Arg) { return T.isSessionLeaf(Arg->getType()); })) {
+      // A library iterator's `++`, `!=`, `*`: what it points at is used
+      // where the element is, not by moving or comparing the iterator.
+      walkUnnamed(Args, Ctx);
+      return;
+    }
     if (Op && Method) {
       // An operator of a class we cannot see: the object is used.
       if (std::optional<Place> P = nameOnly(Args[0]))
@@ -423,7 +465,8 @@ private:
     // A task handle's own member functions (`activity_.isStopped()`,
     // `thread_.join()`) start, ask about or join a task; the task's body is
     // the spawn's, not a use of what the handle points to.
-    if (Self && !isTaskHandleName(qualifiedName(Method->getParent()))) {
+    if (Self && !isTaskHandleName(qualifiedName(Method->getParent())) &&
+        !isElementAccessor(Method)) {
       // A library base class's member function (QThread::wait() on a
       // Worker) cannot touch the members the derived class adds.
       QualType Seen;

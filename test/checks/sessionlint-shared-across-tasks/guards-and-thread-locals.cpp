@@ -3,6 +3,9 @@
 // joins the task at the end of its scope; a thread_local session is
 // another object on every thread, so naming it from two threads shares
 // nothing.
+#include <map>
+#include <memory>
+#include <mutex>
 #include <pqxx/pqxx>
 #include <sqlite3.h>
 #include <thread>
@@ -85,6 +88,38 @@ void static_connection_bad() {
   for (int i = 0; i < 4; ++i)
     ts.emplace_back(record_shared, i);
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: session 'c' of type 'pqxx::connection' is shared by overlapping tasks started by 'std::thread' in a loop
+  for (auto &t : ts)
+    t.join();
+}
+
+// A cache keyed by the calling thread's id hands each thread its own.
+class PerThreadConnections {
+public:
+  pqxx::connection &get() {
+    std::lock_guard<std::mutex> lk(mu_);
+    std::unique_ptr<pqxx::connection> &slot = conns_[std::this_thread::get_id()];
+    return *slot;
+  }
+  pqxx::connection &any() { return *conns_.at(std::thread::id()); }
+
+private:
+  std::mutex mu_;
+  std::map<std::thread::id, std::unique_ptr<pqxx::connection>> conns_;
+};
+
+void per_thread_cache_ok(PerThreadConnections &pc) {
+  std::vector<std::thread> ts;
+  for (int i = 0; i < 4; ++i)
+    ts.emplace_back([&pc] { pqxx::work w(pc.get()); });
+  for (auto &t : ts)
+    t.join();
+}
+
+void same_key_for_every_thread_bad(PerThreadConnections &pc) {
+  std::vector<std::thread> ts;
+  for (int i = 0; i < 4; ++i)
+    ts.emplace_back([&pc] { pqxx::work w(pc.any()); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: session 'pc' of type 'PerThreadConnections' is shared by overlapping tasks started by 'std::thread' in a loop
   for (auto &t : ts)
     t.join();
 }
