@@ -136,6 +136,138 @@ bool postedToOwnLoop(const Decl *Function, const SpawnSite &Site) {
 
 } // namespace
 
+namespace {
+
+/// The promise whose `set_value()` (or `set_exception()`) is the last
+/// statement of Body, as a variable of Outer's frame: the task's own
+/// capture of it, or the argument its parameter was bound to.
+const VarDecl *promiseSetLast(const Stmt *Body, llvm::ArrayRef<const Expr *> Arguments) {
+  const auto *Block = dyn_cast_or_null<CompoundStmt>(Body);
+  if (!Block || Block->body_empty())
+    return nullptr;
+  const Stmt *Last = Block->body_back();
+  if (const auto *Return = dyn_cast<ReturnStmt>(Last); Return && !Return->getRetValue() &&
+                                                        Block->size() > 1)
+    Last = *(Block->body_end() - 2);
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(Last);
+  const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
+  if (!M || !M->getIdentifier() ||
+      !llvm::is_contained({llvm::StringRef("set_value"), llvm::StringRef("set_exception"),
+                           llvm::StringRef("set_value_at_thread_exit")},
+                          M->getName()))
+    return nullptr;
+  const VarDecl *Promise = namedVar(Call->getImplicitObjectArgument());
+  if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(Promise)) {
+    unsigned Index = Param->getFunctionScopeIndex();
+    if (Index >= Arguments.size())
+      return nullptr;
+    const Expr *Arg = stripForwarding(Arguments[Index]);
+    if (const auto *AddrOf = dyn_cast<UnaryOperator>(Arg); AddrOf && AddrOf->getOpcode() == UO_AddrOf)
+      Arg = AddrOf->getSubExpr();
+    if (const auto *Ref = dyn_cast<CallExpr>(Arg); Ref && Ref->getNumArgs() == 1 &&
+                                                   Ref->getDirectCallee() &&
+                                                   Ref->getDirectCallee()->getName() == "ref")
+      Arg = Ref->getArg(0);
+    Promise = namedVar(Arg);
+  }
+  return Promise;
+}
+
+/// `auto done = p.get_future();` in Function for the promise P.
+const VarDecl *futureOf(const Decl *Function, const VarDecl *Promise) {
+  const VarDecl *Future = nullptr;
+  walk(Function->getBody(), [&](const Stmt *S) {
+    if (const auto *Decls = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : Decls->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit())
+          if (const auto *Get = dyn_cast<CXXMemberCallExpr>(stripForwarding(V->getInit()));
+              Get && Get->getMethodDecl() && Get->getMethodDecl()->getIdentifier() &&
+              Get->getMethodDecl()->getName() == "get_future" &&
+              namedVar(Get->getImplicitObjectArgument()) == Promise) {
+            Future = V;
+            return Step::Stop;
+          }
+    return Step::Descend;
+  });
+  return Future;
+}
+
+/// What the task waits for before anything else: `ready.wait()` on a
+/// latch or condition variable, `sem.acquire()`, `go.arrive_and_wait()`,
+/// `start.wait()` / `get()` on a future of a promise of this function (or
+/// `p.get_future().wait()`), among the first two statements of its body.
+const VarDecl *startGateOf(const Decl *Function, const SpawnSite &Site) {
+  auto GateOf = [&](const Stmt *S) -> const VarDecl * {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
+    const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
+    if (!M || !M->getIdentifier() ||
+        !llvm::is_contained({llvm::StringRef("wait"), llvm::StringRef("acquire"),
+                             llvm::StringRef("arrive_and_wait"), llvm::StringRef("get")},
+                            M->getName()))
+      return nullptr;
+    std::string Class = qualifiedName(M->getParent());
+    const Expr *Object = stripForwarding(Call->getImplicitObjectArgument());
+    if (Class == "std::future" || Class == "std::shared_future") {
+      // p.get_future().wait(), or a future taken from p here.
+      if (const auto *Get = dyn_cast<CXXMemberCallExpr>(Object);
+          Get && Get->getMethodDecl() && Get->getMethodDecl()->getIdentifier() &&
+          Get->getMethodDecl()->getName() == "get_future")
+        return namedVar(Get->getImplicitObjectArgument());
+      const VarDecl *Future = namedVar(Object);
+      const Expr *Init = Future ? Future->getInit() : nullptr;
+      for (unsigned Hop = 0; Init && Hop < 3; ++Hop) {
+        const auto *Member = dyn_cast<CXXMemberCallExpr>(stripForwarding(Init));
+        if (!Member || !Member->getMethodDecl() || !Member->getMethodDecl()->getIdentifier())
+          return nullptr;
+        if (Member->getMethodDecl()->getName() == "get_future")
+          return namedVar(Member->getImplicitObjectArgument());
+        // `p.get_future().share()`.
+        Init = Member->getImplicitObjectArgument();
+      }
+      return nullptr;
+    }
+    if (Class == "std::latch" || Class == "std::barrier" ||
+        Class == "std::counting_semaphore" || Class == "std::binary_semaphore" ||
+        Class == "std::condition_variable" || Class == "std::condition_variable_any" ||
+        Class == "boost::latch" || Class == "boost::condition_variable")
+      return namedVar(Object);
+    return nullptr;
+  };
+  for (const Expr *Callable : Site.Callables) {
+    const LambdaExpr *L = lambdaOf(Callable);
+    const auto *Block = L ? dyn_cast_or_null<CompoundStmt>(L->getBody()) : nullptr;
+    if (!Block)
+      continue;
+    unsigned Seen = 0;
+    for (const Stmt *S : Block->body()) {
+      if (++Seen > 2)
+        break;
+      if (const VarDecl *Gate = GateOf(S); Gate && Gate->isLocalVarDecl() &&
+                                           Decl::castFromDeclContext(Gate->getDeclContext()) == Function)
+        return Gate;
+    }
+  }
+  return nullptr;
+}
+
+/// The future Site's task makes ready as the last thing it does.
+const VarDecl *doneFutureOf(const Decl *Function, const SpawnSite &Site) {
+  for (const Expr *Callable : Site.Callables) {
+    const VarDecl *Promise = nullptr;
+    if (const LambdaExpr *L = lambdaOf(Callable))
+      Promise = promiseSetLast(L->getBody(), {});
+    else if (const auto *Ref = dyn_cast<DeclRefExpr>(stripForwarding(Callable)))
+      if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl()); F && F->hasBody())
+        Promise = promiseSetLast(F->getBody(), Site.Arguments);
+    if (Promise)
+      if (const VarDecl *Future = futureOf(Function, Promise))
+        return Future;
+  }
+  return nullptr;
+}
+
+} // namespace
+
 const VarDecl *Engine::guardOf(const Decl *Function, const SpawnSite &Site) {
   auto [It, Inserted] = Guards.try_emplace(Function);
   if (Inserted)
@@ -162,6 +294,10 @@ const VarDecl *Engine::guardOf(const Decl *Function, const SpawnSite &Site) {
 void Engine::addSite(const Decl *Function, SpawnSite Site) {
   if (postedToOwnLoop(Function, Site))
     return;
+  if (!Site.SelfOverlapping && !Site.Region) {
+    Site.DoneFuture = doneFutureOf(Function, Site);
+    Site.StartGate = startGateOf(Function, Site);
+  }
   // A handler posted to a context this function was handed runs on the
   // caller's threads, unless this function runs or joins the context.
   if (Site.Handle && isa<ParmVarDecl>(Site.Handle) &&

@@ -1,6 +1,7 @@
 #include "Locksets.h"
 #include "Names.h"
 #include "SpawnSites.h"
+#include "Walk.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -28,6 +29,64 @@ const void *criticalSectionKey(const OMPCriticalDirective *D) {
 
 enum class LockKind { NotALock, Exclusive, Shared };
 
+/// What a call does to the mutex it names: `m.lock()`,
+/// `pthread_mutex_lock(&m)`, `EnterCriticalSection(&cs)` take it;
+/// `unlock()` and their twins release it. Reader locks are not listed:
+/// they exclude nothing.
+enum class LockCall { None, Lock, Unlock };
+
+LockCall lockCallOf(const CallExpr *Call, const Expr *&Mutex) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return LockCall::None;
+  llvm::StringRef Name = Callee->getName();
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    Mutex = Member->getImplicitObjectArgument();
+    if (Name == "lock" || Name == "Lock" || Name == "lockForWrite")
+      return LockCall::Lock;
+    if (Name == "unlock" || Name == "Unlock")
+      return LockCall::Unlock;
+    return LockCall::None;
+  }
+  if (Call->getNumArgs() != 1)
+    return LockCall::None;
+  Mutex = Call->getArg(0);
+  if (Name == "pthread_mutex_lock" || Name == "pthread_spin_lock" ||
+      Name == "pthread_rwlock_wrlock" || Name == "EnterCriticalSection" ||
+      Name == "mtx_lock" || Name == "AcquireSRWLockExclusive")
+    return LockCall::Lock;
+  if (Name == "pthread_mutex_unlock" || Name == "pthread_spin_unlock" ||
+      Name == "pthread_rwlock_unlock" || Name == "LeaveCriticalSection" ||
+      Name == "mtx_unlock" || Name == "ReleaseSRWLockExclusive")
+    return LockCall::Unlock;
+  return LockCall::None;
+}
+
+/// Whether Body calls something that does Kind to a mutex.
+bool bodyDoes(const Stmt *Body, LockCall Kind) {
+  return Body && !walk(Body, [&](const Stmt *S) {
+    const Expr *Mutex = nullptr;
+    if (const auto *Call = dyn_cast<CallExpr>(S); Call && lockCallOf(Call, Mutex) == Kind)
+      return Step::Stop;
+    return Step::Descend;
+  });
+}
+
+/// A class of the program's own that locks what it is built with and
+/// unlocks it when destroyed (a hand-written lock guard), judged by what
+/// its constructor and destructor do.
+bool isOwnLockGuard(const CXXRecordDecl *Record) {
+  // The destructor first: most classes have none of their own.
+  const CXXDestructorDecl *Dtor = Record->getDestructor();
+  if (!Dtor || !Dtor->isUserProvided() || !Dtor->hasBody() ||
+      !bodyDoes(Dtor->getBody(), LockCall::Unlock))
+    return false;
+  return llvm::any_of(Record->ctors(), [](const CXXConstructorDecl *Ctor) {
+    return Ctor->hasBody() && !Ctor->isCopyOrMoveConstructor() &&
+           bodyDoes(Ctor->getBody(), LockCall::Lock);
+  });
+}
+
 LockKind lockKind(QualType T) {
   const CXXRecordDecl *Record = T.getNonReferenceType()->getAsCXXRecordDecl();
   if (!Record)
@@ -41,8 +100,22 @@ LockKind lockKind(QualType T) {
   if (Known && (Short == "lock_guard" || Short == "unique_lock" ||
                 Short == "scoped_lock"))
     return LockKind::Exclusive;
+  // Other libraries' lock guards, whose bodies may be out of view.
+  static constexpr llvm::StringLiteral Exclusive[] = {
+      "QMutexLocker",     "QWriteLocker",        "Poco::ScopedLock",
+      "Poco::ScopedLockWithUnlock", "Poco::ScopedWriteRWLock", "absl::MutexLock",
+      "absl::WriterMutexLock", "boost::interprocess::scoped_lock"};
+  static constexpr llvm::StringLiteral Shared[] = {
+      "QReadLocker", "Poco::ScopedReadRWLock", "absl::ReaderMutexLock"};
+  if (llvm::is_contained(Shared, Name))
+    return LockKind::Shared;
+  if (llvm::is_contained(Exclusive, Name) ||
+      (llvm::StringRef(Name).starts_with("tbb::") && Short == "scoped_lock"))
+    return LockKind::Exclusive;
   // A class annotated SCOPED_CAPABILITY whose constructor takes the lock.
   if (Record->hasAttr<ScopedLockableAttr>())
+    return LockKind::Exclusive;
+  if (Record->hasDefinition() && isOwnLockGuard(Record->getDefinition()))
     return LockKind::Exclusive;
   return LockKind::NotALock;
 }
@@ -116,18 +189,33 @@ void applyLockStatement(const Stmt *S, const Frame &F,
   const auto *E = dyn_cast<Expr>(S);
   if (!E)
     return;
-  const auto *Call = dyn_cast<CXXMemberCallExpr>(stripForwarding(E));
-  if (!Call || !Call->getMethodDecl())
+  const auto *Call = dyn_cast<CallExpr>(stripForwarding(E));
+  if (!Call)
     return;
-  llvm::StringRef Method = Call->getMethodDecl()->getName();
-  if (Method != "lock" && Method != "unlock")
+  // std::lock(la, lb): deferred lock objects locked together.
+  if (const FunctionDecl *Callee = Call->getDirectCallee();
+      Callee && (qualifiedName(Callee) == "std::lock" ||
+                 qualifiedName(Callee) == "boost::lock")) {
+    for (const Expr *Arg : Call->arguments()) {
+      const VarDecl *LockVar = namedVar(Arg);
+      const CXXConstructExpr *Construct = LockVar ? lockConstruction(LockVar) : nullptr;
+      if (Construct)
+        for (const Place &M : mutexesNamedBy(Construct, F))
+          Held.push_back({M, LockVar});
+      else if (std::optional<Place> M = F.placeOf(Arg))
+        Held.push_back({*M, nullptr});
+    }
     return;
-  const Expr *Object = Call->getImplicitObjectArgument();
+  }
+  const Expr *Object = nullptr;
+  LockCall Kind = lockCallOf(Call, Object);
+  if (Kind == LockCall::None || !Object)
+    return;
   const VarDecl *LockVar = namedVar(Object);
   if (LockVar && lockKind(LockVar->getType()) != LockKind::NotALock) {
     // lk.unlock() / lk.lock() on a lock object (unique_lock, defer_lock).
     llvm::erase_if(Held, [&](const HeldLock &H) { return H.Owner == LockVar; });
-    if (Method == "lock")
+    if (Kind == LockCall::Lock)
       if (const CXXConstructExpr *Construct = lockConstruction(LockVar))
         for (const Place &M : mutexesNamedBy(Construct, F))
           Held.push_back({M, LockVar});
@@ -136,7 +224,7 @@ void applyLockStatement(const Stmt *S, const Frame &F,
   std::optional<Place> M = F.placeOf(Object);
   if (!M)
     return;
-  if (Method == "lock")
+  if (Kind == LockCall::Lock)
     Held.push_back({*M, nullptr});
   else
     llvm::erase_if(Held, [&](const HeldLock &H) { return H.Mutex == *M; });

@@ -11,10 +11,15 @@
 // a lock taken or released inside a nested `if` or loop body does not
 // count for the statements after it):
 //  - a lock object declared earlier in an enclosing block: std::lock_guard,
-//    std::unique_lock, std::scoped_lock, their Boost twins, any
-//    SCOPED_CAPABILITY class; not with std::defer_lock / std::try_to_lock
-//    until `lk.lock()`; released by `lk.unlock()`;
-//  - `m.lock()` earlier in an enclosing block, until `m.unlock()`;
+//    std::unique_lock, std::scoped_lock, their Boost twins, QMutexLocker,
+//    Poco's and Abseil's scoped locks, TBB's scoped_lock, any
+//    SCOPED_CAPABILITY class, and a class of the program's own whose
+//    constructor locks and whose destructor unlocks; not with
+//    std::defer_lock / std::try_to_lock until `lk.lock()` or
+//    `std::lock(a, b)`; released by `lk.unlock()`;
+//  - `m.lock()` (`Lock()`, `lockForWrite()`), `pthread_mutex_lock(&m)`,
+//    `EnterCriticalSection(&cs)` and their kin earlier in an enclosing
+//    block, until the matching unlock;
 //  - a function annotated REQUIRES(m), throughout;
 //  - OpenMP `critical` (by name), `single` / `master` / `masked` (one thread
 //    of the team), `section` (each its own);

@@ -55,6 +55,9 @@ Engine::concurrentUse(const Decl *Function, const SpawnSite &Site,
     return Loop && Loop->getSourceRange().fullyContains(S->getSourceRange()) &&
            SM.isBeforeInTranslationUnit(S->getBeginLoc(), Site.Call->getBeginLoc());
   };
+  llvm::SmallVector<const Stmt *, 4> Spawns;
+  for (const SpawnSite *Other : FunctionSites)
+    Spawns.push_back(Other->Call);
   Ordering->forEachAfter(Site, [&](const Stmt *S) {
     if (S == Site.Call) {
       // The task started again before this one was joined.
@@ -101,7 +104,7 @@ Engine::concurrentUse(const Decl *Function, const SpawnSite &Site,
       return true;
     }
     return false;
-  });
+  }, Spawns);
   return Best;
 }
 

@@ -158,6 +158,9 @@ std::optional<Finding> Engine::escape(const Decl *Function, const SpawnSite &Sit
   const Expr *DetachedLater = Ordering ? Ordering->findDetach(Site.Handle) : nullptr;
   if ((Site.Joins != JoinKind::Never && !DetachedLater) || Site.Returned)
     return std::nullopt;
+  // The task signals its end through a future this function waits for.
+  if (Site.DoneFuture && Joins.bodyJoins(Function->getBody(), Site.DoneFuture))
+    return std::nullopt;
   auto Internal = [&](const Decl *D) {
     const auto *F = dyn_cast_or_null<FunctionDecl>(D);
     return F && !isa<CXXMethodDecl>(F) && F->getFormalLinkage() == Linkage::Internal &&

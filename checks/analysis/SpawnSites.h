@@ -85,6 +85,15 @@ struct SpawnSite {
   bool HelperQueues = false;
   /// The variable through which the task is joined, if any.
   const clang::VarDecl *Handle = nullptr;
+  /// A future the task makes ready as the last thing it does
+  /// (`done.set_value()` at the end of its body, the future taken with
+  /// `done.get_future()`): waiting for it joins the task too.
+  const clang::VarDecl *DoneFuture = nullptr;
+  /// The task waits first of all for this latch, semaphore, condition
+  /// variable or promise (`ready.wait()` before anything else), so it
+  /// starts, as far as its sessions go, when this function releases it
+  /// (`ready.count_down()`, `release()`, `notify_all()`, `set_value()`).
+  const clang::VarDecl *StartGate = nullptr;
   /// When the handle is a data member of that variable (`job.worker =
   /// std::thread(...)`, `c.activity.start()`): the member.
   const clang::FieldDecl *HandleField = nullptr;

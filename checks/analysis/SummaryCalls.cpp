@@ -58,6 +58,8 @@ bool detaches(const VarDecl *Handle, const Frame &Fr) {
 bool escapes(const SpawnSite &Site, const Frame &Fr, JoinFinder &Joins) {
   if (Site.Joins == JoinKind::Blocking || Site.Joins == JoinKind::Taskwait)
     return false;
+  if (Site.DoneFuture && Joins.bodyJoins(Fr.body(), Site.DoneFuture))
+    return false;
   if (Site.Joins == JoinKind::Never || Site.Returned)
     return true;
   // A handle passed in outlives the call; a member of a parameter

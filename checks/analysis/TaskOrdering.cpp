@@ -142,6 +142,9 @@ bool FunctionOrdering::isJoin(const CFGElement &Element,
   if (Site.Joins == JoinKind::Taskwait)
     if (auto S = Element.getAs<CFGStmt>())
       return isa<OMPTaskwaitDirective>(S->getStmt());
+  if (Site.DoneFuture)
+    if (auto S = Element.getAs<CFGStmt>(); S && Joins.isJoinOf(S->getStmt(), Site.DoneFuture))
+      return true;
   if (!Site.Handle || Site.Joins == JoinKind::Never)
     return false;
   if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>())
@@ -236,10 +239,32 @@ std::optional<unsigned> timedJoinSuccessor(const CFGBlock &Block,
   return (Equal != Negated) ? 0u : 1u;
 }
 
+/// Whether S releases Gate: a latch's count_down, a semaphore's release,
+/// a condition variable's notify, a promise's set_value, a barrier's
+/// arrival.
+bool opensGate(const Stmt *S, const VarDecl *Gate) {
+  if (!Gate)
+    return false;
+  return !walk(S, [&](const Stmt *Node) {
+    const auto *Call = dyn_cast<CXXMemberCallExpr>(Node);
+    const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
+    if (M && M->getIdentifier() && namedVar(Call->getImplicitObjectArgument()) == Gate &&
+        llvm::is_contained({llvm::StringRef("count_down"), llvm::StringRef("release"),
+                            llvm::StringRef("notify_one"), llvm::StringRef("notify_all"),
+                            llvm::StringRef("set_value"), llvm::StringRef("arrive"),
+                            llvm::StringRef("arrive_and_wait"),
+                            llvm::StringRef("arrive_and_drop")},
+                           M->getName()))
+      return Step::Stop;
+    return Step::Descend;
+  });
+}
+
 } // namespace
 
-void FunctionOrdering::forEachAfter(
-    const SpawnSite &Site, llvm::function_ref<bool(const Stmt *)> Visit) const {
+void FunctionOrdering::forEachAfter(const SpawnSite &Site,
+                                    llvm::function_ref<bool(const Stmt *)> Visit,
+                                    llvm::ArrayRef<const Stmt *> AlwaysVisit) const {
   if (Site.Joins == JoinKind::Blocking)
     return;
   std::optional<Position> Start = positionOf(Site.Call);
@@ -248,8 +273,15 @@ void FunctionOrdering::forEachAfter(
   llvm::SmallPtrSet<const Stmt *, 32> InsideSpawn;
   collectDescendants(Site.Call, InsideSpawn);
   InsideSpawn.erase(Site.Call);
-  llvm::SmallPtrSet<const CFGBlock *, 32> Visited;
-  llvm::SmallVector<Position, 16> Work{{Start->Block, Start->Index + 1}};
+  // A task that first waits for a gate this function opens does nothing
+  // before it is opened: on each path, what comes before the opening is
+  // not beside the task (but the spawn itself, run again, still is).
+  struct Item {
+    Position At;
+    bool Open;
+  };
+  llvm::SmallPtrSet<const CFGBlock *, 32> Visited, VisitedOpen;
+  llvm::SmallVector<Item, 16> Work{{{Start->Block, Start->Index + 1}, !Site.StartGate}};
   // An exception out of the spawn or launch itself means it started
   // nothing (std::thread's constructor, an initiating function): the edge
   // from its block to the catch handlers is not "after" it, unless
@@ -261,7 +293,7 @@ void FunctionOrdering::forEachAfter(
           !S->getStmt()->getSourceRange().fullyContains(Site.Call->getSourceRange()))
         SkipThrowFromStart = false;
   while (!Work.empty()) {
-    Position P = Work.pop_back_val();
+    auto [P, Open] = Work.pop_back_val();
     bool PathEnded = false;
     for (unsigned I = P.Index; I < P.Block->size() && !PathEnded; ++I) {
       const CFGElement &Element = (*P.Block)[I];
@@ -272,7 +304,10 @@ void FunctionOrdering::forEachAfter(
       auto S = Element.getAs<CFGStmt>();
       if (!S || InsideSpawn.contains(S->getStmt()))
         continue;
-      PathEnded = Visit(S->getStmt());
+      if (!Open && opensGate(S->getStmt(), Site.StartGate))
+        Open = true;
+      if (Open || S->getStmt() == Site.Call || llvm::is_contained(AlwaysVisit, S->getStmt()))
+        PathEnded = Visit(S->getStmt());
     }
     if (PathEnded)
       continue;
@@ -286,8 +321,8 @@ void FunctionOrdering::forEachAfter(
       if (SkipThrowFromStart && P.Block == Start->Block && Next &&
           isa_and_nonnull<CXXTryStmt>(Next->getTerminatorStmt()))
         continue;
-      if (Next && Visited.insert(Next).second)
-        Work.push_back({Next, 0});
+      if (Next && (Open ? VisitedOpen : Visited).insert(Next).second)
+        Work.push_back({{Next, 0}, Open});
     }
   }
 }

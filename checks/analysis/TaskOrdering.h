@@ -39,8 +39,12 @@ public:
   /// ends there (a use was found on it). The spawn's own arguments and
   /// captures are not visited; the spawn met again (a loop) is. Nothing is
   /// visited for a construct the caller waits for (Blocking).
+  /// With Site.StartGate, what comes before the gate opens on a path is
+  /// not visited, except Site's spawn itself and the statements of
+  /// AlwaysVisit (the other spawns: their tasks still run when it opens).
   void forEachAfter(const SpawnSite &Site,
-                    llvm::function_ref<bool(const clang::Stmt *)> Visit) const;
+                    llvm::function_ref<bool(const clang::Stmt *)> Visit,
+                    llvm::ArrayRef<const clang::Stmt *> AlwaysVisit = {}) const;
 
   const clang::Stmt *body() const { return Body; }
 
