@@ -77,6 +77,11 @@ OpKind useKindOf(llvm::StringRef Name) {
       "expires_at",     "expires_never",   "expiry",         "socket"};
   if (!Name.starts_with("async_") && llvm::is_contained(Control, Name))
     return OpKind::Control;
+  // A synchronous ping writes its frame right away, on the caller's
+  // thread: beside another thread's write it interleaves bytes on the
+  // wire. Only the asynchronous one waits its turn behind a write.
+  if (Name == "ping" || Name == "pong")
+    return OpKind::Write;
   Name.consume_front("async_");
   if (Name.starts_with("read") || Name.starts_with("receive") ||
       Name.starts_with("recv"))

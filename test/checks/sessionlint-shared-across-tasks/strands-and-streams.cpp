@@ -105,8 +105,12 @@ void websocket_two_writers_bad(beast::websocket::stream<beast::tcp_stream> &ws) 
   writer.join();
 }
 
-void websocket_ping_beside_write_ok(beast::websocket::stream<beast::tcp_stream> &ws) {
+// A synchronous ping writes its frame at once on its own thread: beside a
+// write on another thread the bytes interleave. Only asynchronous pings
+// queue behind a write (one of each may be outstanding on one strand).
+void websocket_sync_ping_beside_write_bad(beast::websocket::stream<beast::tcp_stream> &ws) {
   std::thread pinger([&ws] { ws.ping("keepalive"); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: session 'ws' of type 'boost::beast::websocket::stream<boost::beast::basic_stream<boost::asio::ip::tcp>>' is shared with a task started by 'std::thread' while this function keeps using it
   ws.write(asio::const_buffer{});
   pinger.join();
 }
