@@ -253,6 +253,10 @@ std::optional<Place> lockOfDirective(const OMPExecutableDirective *D) {
   return std::nullopt;
 }
 
+bool runsOnOneThread(llvm::ArrayRef<Place> Held) {
+  return llvm::is_contained(Held, Place::key(&OneThreadOnly));
+}
+
 bool isStrand(QualType T) {
   const CXXRecordDecl *Record = T.getNonReferenceType()->getAsCXXRecordDecl();
   if (!Record)

@@ -70,6 +70,10 @@ Lockset locksRequiredBy(const clang::Decl *Function, const Frame &F);
 /// itself for `section`.
 std::optional<Place> lockOfDirective(const clang::OMPExecutableDirective *D);
 
+/// Whether Held says only one thread of an OpenMP team runs here (inside
+/// `single`, `master`, `masked`).
+bool runsOnOneThread(llvm::ArrayRef<Place> Held);
+
 /// Whether T is an Asio strand (`strand<Executor>`, `io_context::strand`).
 bool isStrand(clang::QualType T);
 

@@ -71,8 +71,10 @@ Engine::concurrentUse(const Decl *Function, const SpawnSite &Site,
       if (Other == &Site || Other->Call != S)
         continue;
       std::vector<TaskAccess> Theirs;
+      // An enclosing region's reach holds this very task's uses (an `omp
+      // task` inside `omp parallel`): those are not another task.
       for (const TaskAccess &A : reachOf(Function, *Other))
-        if (A.Use.Target == Session)
+        if (A.Use.Target == Session && A.Use.ByTask != Site.Call)
           Theirs.push_back(A);
       if (!anyConflict(Reach, Theirs))
         return false;

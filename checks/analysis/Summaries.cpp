@@ -514,7 +514,7 @@ private:
     opaqueArguments(Ctor, Args, 0, "", Ctx);
   }
 
-  void spawn(const SpawnSite &Site, unsigned) { T.recordSpawn(Site, Fr, Out); }
+  void spawn(const SpawnSite &Site, unsigned Ctx) { T.recordSpawn(Site, Fr, Out, held(Ctx)); }
 
   /// A lambda written here and run later (a callback, a completion
   /// handler): its uses count, in no particular order, under its own

@@ -213,7 +213,9 @@ private:
                    const Frame &Fr, const Lockset &Around, Summary &Out);
   /// The spawn at Site in Fr's body, added to Out: its task's uses when it
   /// is joined there, an escaping task when it is not (SummaryCalls.cpp).
-  void recordSpawn(const SpawnSite &Site, const Frame &Fr, Summary &Out);
+  /// Around: the locks held at the spawn.
+  void recordSpawn(const SpawnSite &Site, const Frame &Fr, Summary &Out,
+                   const Lockset &Around = {});
   /// The jobs Fr's function submits to a worker thread (Submissions.h), as
   /// tasks that outlive it (SummaryCalls.cpp).
   void recordSubmissions(const Frame &Fr, Summary &Out);

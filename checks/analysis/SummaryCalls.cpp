@@ -79,7 +79,8 @@ bool escapes(const SpawnSite &Site, const Frame &Fr, JoinFinder &Joins) {
 /// The spawn at Site: a task joined before this function returns is part
 /// of what the function does; one that outlives it is recorded for the
 /// callers.
-void SummaryTable::recordSpawn(const SpawnSite &Site, const Frame &Fr, Summary &Out) {
+void SummaryTable::recordSpawn(const SpawnSite &Site, const Frame &Fr, Summary &Out,
+                               const Lockset &Around) {
   TaskModel Model(*this);
   const std::vector<TaskAccess> &Reach = Model.reachOf(Site, Fr);
   if (escapes(Site, Fr, Joins)) {
@@ -106,6 +107,10 @@ void SummaryTable::recordSpawn(const SpawnSite &Site, const Frame &Fr, Summary &
     Copy.Where = Site.Call;
     Copy.ByTask = Site.Call;
     Copy.Deferred = false;
+    // Started by one thread of an OpenMP team (`single`): the task runs
+    // once, never beside itself.
+    if (runsOnOneThread(Around))
+      Copy.Held.push_back(Place::key(Site.Call));
     Out.add(std::move(Copy));
   }
 }

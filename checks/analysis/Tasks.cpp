@@ -370,6 +370,12 @@ void TaskModel::addRegion(const SpawnSite &Site, const Frame &Spawner,
     return false;
   };
   for (const Access &A : S.Accesses) {
+    // A task one thread of the team starts inside the region (`single`
+    // then `omp task`) runs once and is judged at its own spawn; one that
+    // every thread starts runs as often as the region's body.
+    if (A.ByTask && A.ByTask != Site.Call && T.spawnAt(A.ByTask) &&
+        llvm::is_contained(A.Held, Place::key(A.ByTask)))
+      continue;
     const Place &P = A.Target;
     if (const VarDecl *V = P.rootVar()) {
       if (!V->hasGlobalStorage() &&

@@ -130,3 +130,36 @@ void tasks_in_loop_bad(int n) {
   }
 #pragma omp taskwait
 }
+
+// One thread of the team creates the tasks: each runs once, and the two
+// overlap each other (one finding, at the first).
+void single_creates_two_tasks_bad(pqxx::connection &db) {
+#pragma omp parallel
+#pragma omp single
+  {
+#pragma omp task shared(db)
+    db.close();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: session 'db' of type 'pqxx::connection' is shared by overlapping tasks started by 'omp task' and 'omp task'
+#pragma omp task shared(db)
+    db.close();
+  }
+}
+
+void single_creates_one_task_ok(pqxx::connection &db) {
+#pragma omp parallel
+#pragma omp single
+  {
+#pragma omp task shared(db)
+    db.close();
+  }
+}
+
+// Every thread of the team creates a task: as many as the team has.
+void every_thread_creates_a_task_bad(pqxx::connection &db) {
+#pragma omp parallel
+  // CHECK-MESSAGES: :[[@LINE+2]]:1: warning: session 'db' of type 'pqxx::connection' is shared by tasks that 'omp parallel' runs in parallel
+  {
+#pragma omp task shared(db)
+    db.close();
+  }
+}
