@@ -2,7 +2,9 @@
 """Scores sessionlint on the public evaluation corpus.
 
 Every program under programs/ is a small realistic service written against
-the mock headers in test/Inputs. A line that should carry a finding ends in
+the mock headers in test/Inputs; with --real-headers, the programs under
+real-headers/ are written against the library headers Debian installs
+(scripts/debian-packages.txt), in shapes the mock corpus never had. A line that should carry a finding ends in
 `// BUG` (SPEC section 5: the line of the capture or argument through which
 the task obtains the session). A finding on a marked line is a true
 positive, a finding anywhere else is noise, a marked line without a finding
@@ -33,13 +35,23 @@ def main():
     parser.add_argument('--min', type=float, default=None,
                         help='fail when recall or precision is below this')
     parser.add_argument('--verbose', action='store_true')
+    parser.add_argument('--real-headers', action='store_true',
+                        help='score real-headers/ (programs written against the '
+                             'headers Debian installs) instead of programs/')
     args = parser.parse_args()
 
-    programs_dir = os.path.join(HERE, 'programs')
+    programs_dir = os.path.join(HERE, 'real-headers' if args.real_headers else 'programs')
     programs = sorted(os.path.join(programs_dir, p)
                       for p in os.listdir(programs_dir) if p.endswith('.cpp'))
-    cmd = [args.sessionlint, '--quiet', *programs, '--',
-           '-std=c++20', '-nostdinc++', '-isystem', INPUTS, '-fopenmp']
+    if args.real_headers:
+        qt = '/usr/include/x86_64-linux-gnu/qt5'
+        flags = ['-std=c++20', '-fopenmp', '-DBOOST_ASIO_HAS_CO_AWAIT=1',
+                 '-include', 'utility', '-Wno-error=enum-constexpr-conversion',
+                 '-I/usr/include/postgresql', '-fPIC', '-I' + qt,
+                 '-I' + qt + '/QtCore', '-I' + qt + '/QtSql', '-I' + qt + '/QtConcurrent']
+    else:
+        flags = ['-std=c++20', '-nostdinc++', '-isystem', INPUTS, '-fopenmp']
+    cmd = [args.sessionlint, '--quiet', *programs, '--', *flags]
     run = subprocess.run(cmd, capture_output=True, text=True)
     if run.returncode not in (0, 1):
         sys.stderr.write(run.stdout + run.stderr)
