@@ -1,4 +1,5 @@
 #include "ConcurrentOperationsCheck.h"
+#include "analysis/Parents.h"
 #include "analysis/HandlerChains.h"
 #include "analysis/LargeStack.h"
 #include "analysis/Names.h"
@@ -133,7 +134,7 @@ void ConcurrentOperationsCheck::check(const MatchFinder::MatchResult &Result) {
     if (!isAwaitableOperator(Op) || Op->containsErrors())
       return;
     // Only the outermost operator of `a && b && c`.
-    for (const DynTypedNode &Parent : Ctx->getParents(*Op))
+    for (const DynTypedNode &Parent : parentsOf(*Op, *Ctx))
       if (const auto *Outer = Parent.get<CXXOperatorCallExpr>();
           Outer && isAwaitableOperator(Outer))
         return;

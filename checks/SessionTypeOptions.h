@@ -47,6 +47,8 @@ public:
   /// The spawn functions and thread classes the user declared.
   const UserApis &userApis() const { return User; }
   const NameList &joinFunctions() const { return Joins; }
+  /// Whether the user named thread-affine types of their own.
+  bool hasThreadAffineTypes() const { return !ThreadAffineTypes.empty(); }
 
 private:
   const std::string SessionTypes;

@@ -1,4 +1,5 @@
 #include "ThreadAffinityCheck.h"
+#include "analysis/Catalog.h"
 #include "analysis/LargeStack.h"
 #include "analysis/NamedConnections.h"
 #include "analysis/Names.h"
@@ -30,8 +31,35 @@ void ThreadAffinityCheck::registerMatchers(MatchFinder *Finder) {
       this);
 }
 
+namespace {
+
+/// Whether the translation unit can hold a thread-affine object at all:
+/// it names a catalog type that is one (QSqlDatabase), or an annotation
+/// (`SESSIONLINT_THREAD_AFFINE` is a clang::annotate attribute). Most
+/// translation units name neither, and then no task is worth following.
+bool mayHoldThreadAffine(ASTContext &Ctx) {
+  auto Named = [&](llvm::StringRef Name) {
+    auto It = Ctx.Idents.find(Name);
+    return It != Ctx.Idents.end() && It->second->getTokenID() == tok::identifier;
+  };
+  if (Named("annotate"))
+    return true;
+  for (const CatalogEntry &Entry : builtinCatalog())
+    if (Entry.Result == Verdict::ThreadAffine &&
+        Named(Entry.Name.rsplit("::").second.empty() ? Entry.Name
+                                                      : Entry.Name.rsplit("::").second))
+      return true;
+  return false;
+}
+
+} // namespace
+
 void ThreadAffinityCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
+  if (!Relevant)
+    Relevant = TypeOptions.hasThreadAffineTypes() || mayHoldThreadAffine(*Ctx);
+  if (!*Relevant)
+    return;
   if (!Analysis)
     Analysis = std::make_unique<Engine>(*Ctx, TypeOptions.classifier(), Joins);
   if (const auto *Function = Result.Nodes.getNodeAs<FunctionDecl>("function")) {
@@ -49,6 +77,7 @@ void ThreadAffinityCheck::check(const MatchFinder::MatchResult &Result) {
   Sites.push_back({Function, Site->Call});
   Analysis->addSite(Function, std::move(*Site));
 }
+
 
 void ThreadAffinityCheck::onEndOfTranslationUnit() {
   if (Analysis)
@@ -106,6 +135,7 @@ void ThreadAffinityCheck::onEndOfTranslationUnit() {
       }
     });
   Analysis.reset();
+  Relevant.reset();
   Sites.clear();
   Enclosing.clear();
   Joins = JoinFinder();

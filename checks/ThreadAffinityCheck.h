@@ -15,6 +15,7 @@
 #include "analysis/Engine.h"
 
 #include <memory>
+#include <optional>
 
 namespace sessionlint {
 
@@ -32,6 +33,9 @@ private:
   JoinFinder Joins;
   EnclosingCache Enclosing;
   std::unique_ptr<Engine> Analysis;
+  /// Whether this translation unit can hold a thread-affine object at all,
+  /// decided at the first match.
+  std::optional<bool> Relevant;
   /// The spawn sites in the order the matchers met them, with their
   /// functions.
   std::vector<std::pair<const clang::Decl *, const clang::Stmt *>> Sites;

@@ -445,6 +445,13 @@ void Engine::addHelperSites(const Decl *Function) {
   }
 }
 
+bool Engine::broken(const Decl *F) {
+  auto [It, Inserted] = Broken.try_emplace(F, false);
+  if (Inserted)
+    It->second = hasErrors(F);
+  return It->second;
+}
+
 std::vector<Finding> Engine::run() {
   std::vector<Finding> Out;
   // Functions that start tasks, and every caller of a function whose task
@@ -464,7 +471,7 @@ std::vector<Finding> Engine::run() {
   std::vector<const Decl *> Order(Work.begin(), Work.end());
   while (!Work.empty()) {
     const Decl *F = Work.pop_back_val();
-    if (hasErrors(F) || Table->of(F).Tasks.empty())
+    if (broken(F) || Table->of(F).Tasks.empty())
       continue;
     for (const Decl *Caller : callersOf(F))
       if (Seen.insert(Caller).second) {
@@ -473,12 +480,12 @@ std::vector<Finding> Engine::run() {
       }
   }
   for (const Decl *F : Order) {
-    if (hasErrors(F))
+    if (broken(F))
       continue;
     addHelperSites(F);
   }
   for (const Decl *F : Order) {
-    if (hasErrors(F))
+    if (broken(F))
       continue;
     auto It = ByFunction.find(F);
     if (It == ByFunction.end())

@@ -87,6 +87,8 @@ private:
   void analyse(const clang::Decl *Function, llvm::ArrayRef<const SpawnSite *> Sites,
                std::vector<Finding> &Out);
   FunctionOrdering *orderingOf(const clang::Decl *Function);
+  /// hasErrors(F), asked once per function.
+  bool broken(const clang::Decl *F);
   /// Spawn sites that calls of helpers are in Function.
   void addHelperSites(const clang::Decl *Function);
   /// `ScopedThread guard(std::thread(f, db));`, `thread_guard g(t);`,
@@ -127,6 +129,7 @@ private:
   /// Sites that calls of helpers are, owned here.
   std::vector<std::unique_ptr<SpawnSite>> HelperSites;
   llvm::DenseMap<const clang::Decl *, std::unique_ptr<FunctionOrdering>> Orderings;
+  llvm::DenseMap<const clang::Decl *, bool> Broken;
   /// Per function: its local objects whose destructor joins, with their
   /// construction (guardOf).
   llvm::DenseMap<const clang::Decl *,

@@ -1,4 +1,5 @@
 #include "HandlerChains.h"
+#include "Parents.h"
 #include "SpawnSites.h"
 #include "StartGuards.h"
 #include "Walk.h"
@@ -46,7 +47,7 @@ const CallExpr *postingCall(const LambdaExpr *Lambda, ASTContext &Ctx) {
   const Stmt *Cur = Lambda;
   const CallExpr *User = nullptr;
   for (unsigned Up = 0; Up < 6 && !User; ++Up) {
-    DynTypedNodeList Parents = Ctx.getParents(*Cur);
+    llvm::ArrayRef<DynTypedNode> Parents = parentsOf(*Cur, Ctx);
     if (Parents.empty() || !Parents[0].get<Stmt>())
       break;
     Cur = Parents[0].get<Stmt>();
@@ -63,7 +64,7 @@ const LambdaExpr *lambdaFor(const Decl *Function, ASTContext &Ctx) {
   const auto *M = dyn_cast_or_null<CXXMethodDecl>(Function);
   if (!M || !M->getParent()->isLambda())
     return nullptr;
-  for (const DynTypedNode &Parent : Ctx.getParents(*M->getParent()))
+  for (const DynTypedNode &Parent : parentsOf(*M->getParent(), Ctx))
     if (const auto *L = Parent.get<LambdaExpr>())
       return L;
   return nullptr;

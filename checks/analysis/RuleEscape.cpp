@@ -28,6 +28,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Conflicts.h"
+#include "Parents.h"
 #include "Engine.h"
 #include "Walk.h"
 
@@ -87,7 +88,7 @@ bool storedInMemberHandle(const SpawnSite &Site, ASTContext &Ctx) {
       return isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts());
   const Stmt *Cur = Site.Call;
   for (unsigned Step = 0; Step < 8; ++Step) {
-    DynTypedNodeList Parents = Ctx.getParents(*Cur);
+    llvm::ArrayRef<DynTypedNode> Parents = parentsOf(*Cur, Ctx);
     if (Parents.empty())
       return false;
     const auto *E = Parents[0].get<Expr>();

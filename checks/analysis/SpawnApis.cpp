@@ -10,6 +10,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "SpawnSites.h"
+#include "Parents.h"
 #include "Names.h"
 #include "Walk.h"
 #include "llvm/ADT/StringExtras.h"
@@ -278,7 +279,7 @@ bool isUnevaluated(const Stmt &S, ASTContext &Ctx) {
       return true;
     if (Node.get<Decl>() && Node.get<Decl>()->isFunctionOrFunctionTemplate())
       return false;
-    for (const DynTypedNode &Parent : Ctx.getParents(Node))
+    for (const DynTypedNode &Parent : parentsOf(Node, Ctx))
       Work.push_back(Parent);
   }
   return false;

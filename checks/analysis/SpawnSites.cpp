@@ -1,4 +1,5 @@
 #include "SpawnSites.h"
+#include "Parents.h"
 #include "Names.h"
 #include "Walk.h"
 #include "llvm/ADT/StringExtras.h"
@@ -99,7 +100,7 @@ Destination findDestination(const Expr *Call, ASTContext &Ctx,
   };
   const Stmt *Cur = Call;
   while (true) {
-    DynTypedNodeList Parents = Ctx.getParents(*Cur);
+    llvm::ArrayRef<DynTypedNode> Parents = parentsOf(*Cur, Ctx);
     if (Parents.empty())
       return Destination::Elsewhere;
     const DynTypedNode &Parent = Parents[0];
@@ -118,7 +119,7 @@ Destination findDestination(const Expr *Call, ASTContext &Ctx,
     if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
         Cast && Cast->getType()->isVoidType()) {
       Cur = E;
-      DynTypedNodeList Up = Ctx.getParents(*Cur);
+      llvm::ArrayRef<DynTypedNode> Up = parentsOf(*Cur, Ctx);
       if (!Up.empty() && !Up[0].get<Expr>() && Up[0].get<Stmt>())
         return Destination::Discarded;
       continue;
@@ -194,7 +195,7 @@ const CallExpr *findMoveOf(const Stmt *Root, const VarDecl *Handle) {
 /// Whether Move's value goes into a container that is not a local variable
 /// (`workers_.push_back(std::move(t))`).
 bool movedIntoMemberContainer(const CallExpr *Move, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(*Move);
+  llvm::ArrayRef<DynTypedNode> Parents = parentsOf(*Move, Ctx);
   while (!Parents.empty()) {
     if (const auto *MemberCall = Parents[0].get<CXXMemberCallExpr>()) {
       const CXXMethodDecl *Method = MemberCall->getMethodDecl();
@@ -207,7 +208,7 @@ bool movedIntoMemberContainer(const CallExpr *Move, ASTContext &Ctx) {
     if (!E || !isa<ImplicitCastExpr, MaterializeTemporaryExpr,
                    CXXBindTemporaryExpr, CXXConstructExpr>(E))
       return false;
-    Parents = Ctx.getParents(*E);
+    Parents = parentsOf(*E, Ctx);
   }
   return false;
 }
@@ -276,7 +277,7 @@ const Decl *enclosingFunction(const Stmt *S, ASTContext &Ctx,
         return Answer(It->second);
       Climbed.push_back(Key);
     }
-    DynTypedNodeList Parents = Ctx.getParents(Node);
+    llvm::ArrayRef<DynTypedNode> Parents = parentsOf(Node, Ctx);
     if (Parents.empty())
       return Answer(nullptr);
     const DynTypedNode &Parent = Parents[0];
@@ -312,7 +313,7 @@ bool declaredInLoopAround(const VarDecl *V, const Stmt *S, ASTContext &Ctx) {
     return false;
   DynTypedNode Node = DynTypedNode::create(*V);
   for (unsigned Steps = 0; Steps < 32; ++Steps) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
+    llvm::ArrayRef<DynTypedNode> Parents = parentsOf(Node, Ctx);
     if (Parents.empty())
       return false;
     Node = Parents[0];
@@ -328,7 +329,7 @@ bool declaredInLoopAround(const VarDecl *V, const Stmt *S, ASTContext &Ctx) {
 const Stmt *innermostLoopAround(const Stmt *S, ASTContext &Ctx) {
   DynTypedNode Node = DynTypedNode::create(*S);
   for (unsigned Steps = 0; Steps < 64; ++Steps) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
+    llvm::ArrayRef<DynTypedNode> Parents = parentsOf(Node, Ctx);
     if (Parents.empty())
       return nullptr;
     Node = Parents[0];

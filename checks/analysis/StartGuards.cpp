@@ -1,4 +1,5 @@
 #include "StartGuards.h"
+#include "Parents.h"
 #include "SpawnSites.h"
 #include "Walk.h"
 
@@ -152,7 +153,7 @@ bool guardedByHandlerState(const Stmt *S, const Decl *Function, const Stmt *Hand
   // returns before it.
   const Stmt *Child = S;
   for (unsigned Steps = 0; Child && Child != Body && Steps < 64; ++Steps) {
-    DynTypedNodeList Parents = Ctx.getParents(*Child);
+    llvm::ArrayRef<DynTypedNode> Parents = parentsOf(*Child, Ctx);
     if (Parents.empty())
       break;
     const Stmt *Parent = Parents[0].get<Stmt>();

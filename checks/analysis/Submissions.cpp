@@ -1,4 +1,5 @@
 #include "Submissions.h"
+#include "Parents.h"
 #include "Names.h"
 #include "TaskBodies.h"
 #include "Walk.h"
@@ -168,7 +169,7 @@ const SubmissionFinder::SiteFacts &SubmissionFinder::factsOf(const SpawnSite &Si
 bool SubmissionFinder::inLoop(const Stmt *S) {
   DynTypedNode Node = DynTypedNode::create(*S);
   for (unsigned Hop = 0; Hop < 64; ++Hop) {
-    auto Parents = Ctx.getParents(Node);
+    llvm::ArrayRef<DynTypedNode> Parents = parentsOf(Node, Ctx);
     if (Parents.empty())
       return false;
     Node = Parents[0];

@@ -1,4 +1,5 @@
 #include "TaskOrdering.h"
+#include "Parents.h"
 #include "Walk.h"
 
 #include "clang/AST/ASTContext.h"
@@ -127,7 +128,7 @@ FunctionOrdering::positionOf(const Stmt *S) const {
       if (It != Positions.end())
         return It->second;
     }
-    DynTypedNodeList Parents = Ctx.getParents(Node);
+    llvm::ArrayRef<DynTypedNode> Parents = parentsOf(Node, Ctx);
     // A VarDecl's parent is its DeclStmt: keep climbing through decls, but
     // never out of the function.
     if (Parents.empty() || Parents[0].get<FunctionDecl>() ||

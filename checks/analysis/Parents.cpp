@@ -1,0 +1,144 @@
+#include "Parents.h"
+
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
+#include <memory>
+#include <mutex>
+
+using namespace clang;
+
+namespace sessionlint {
+namespace {
+
+/// Keyed by statements and declarations only: the analysis climbs through
+/// nothing else, and both have pointer identity.
+using ParentIndex = llvm::DenseMap<const void *, llvm::SmallVector<DynTypedNode, 1>>;
+
+class Indexer : public RecursiveASTVisitor<Indexer> {
+public:
+  explicit Indexer(ParentIndex &Index) : Index(Index) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+
+  void indexUserCode(ASTContext &Ctx) {
+    const SourceManager &SM = Ctx.getSourceManager();
+    TranslationUnitDecl *TU = Ctx.getTranslationUnitDecl();
+    Stack.push_back(DynTypedNode::create(*TU));
+    for (Decl *D : TU->decls()) {
+      SourceLocation Loc = D->getLocation();
+      if (Loc.isInvalid() || SM.isInSystemHeader(SM.getExpansionLoc(Loc)))
+        continue;
+      TraverseDecl(D);
+    }
+    Stack.pop_back();
+  }
+
+  bool TraverseDecl(Decl *D) {
+    if (!D)
+      return true;
+    add(D);
+    Stack.push_back(DynTypedNode::create(*D));
+    bool Result = RecursiveASTVisitor::TraverseDecl(D);
+    Stack.pop_back();
+    return Result;
+  }
+
+  // `decltype(expr)` and `typeof(expr)` are parents of their expression:
+  // what is inside them is never evaluated (SpawnApis.cpp asks). Other
+  // type locations are not nodes of the index.
+  bool TraverseTypeLoc(TypeLoc TL) {
+    if (TL.isNull())
+      return true;
+    bool Unevaluated = TL.getAs<DecltypeTypeLoc>() || TL.getAs<TypeOfExprTypeLoc>();
+    if (Unevaluated)
+      Stack.push_back(DynTypedNode::create(TL));
+    bool Result = RecursiveASTVisitor::TraverseTypeLoc(TL);
+    if (Unevaluated)
+      Stack.pop_back();
+    return Result;
+  }
+
+  // Statements through the data-recursion hooks, so that a chain of
+  // 100,000 operands does not recurse 100,000 times.
+  bool dataTraverseStmtPre(Stmt *S) {
+    add(S);
+    Stack.push_back(DynTypedNode::create(*S));
+    return true;
+  }
+  bool dataTraverseStmtPost(Stmt *) {
+    Stack.pop_back();
+    return true;
+  }
+
+private:
+  void add(const void *Node) {
+    if (Stack.empty())
+      return;
+    auto &Parents = Index[Node];
+    const DynTypedNode &Parent = Stack.back();
+    // A node met twice under the same parent (a template instantiation's
+    // shared subexpressions) is recorded once.
+    if (Parents.empty() || !(Parents.back() == Parent))
+      Parents.push_back(Parent);
+  }
+
+  ParentIndex &Index;
+  llvm::SmallVector<DynTypedNode, 32> Stack;
+};
+
+/// One index per live ASTContext (clangd keeps several at once, on several
+/// threads); each is freed when its context is.
+struct Registry {
+  std::mutex Mutex;
+  llvm::DenseMap<const ASTContext *, std::unique_ptr<ParentIndex>> Indexes;
+};
+
+Registry &registry() {
+  static Registry *R = new Registry; // Never destroyed: contexts outlive exit order.
+  return *R;
+}
+
+void forget(void *Ctx) {
+  Registry &R = registry();
+  std::lock_guard<std::mutex> Lock(R.Mutex);
+  R.Indexes.erase(static_cast<const ASTContext *>(Ctx));
+}
+
+ParentIndex &indexOf(ASTContext &Ctx) {
+  Registry &R = registry();
+  {
+    std::lock_guard<std::mutex> Lock(R.Mutex);
+    auto It = R.Indexes.find(&Ctx);
+    if (It != R.Indexes.end())
+      return *It->second;
+  }
+  // Built outside the lock: only this context's own thread asks for it.
+  auto Index = std::make_unique<ParentIndex>();
+  Indexer(*Index).indexUserCode(Ctx);
+  ParentIndex &Ref = *Index;
+  {
+    std::lock_guard<std::mutex> Lock(R.Mutex);
+    R.Indexes[&Ctx] = std::move(Index);
+  }
+  Ctx.AddDeallocation(forget, &Ctx);
+  return Ref;
+}
+
+} // namespace
+
+llvm::ArrayRef<DynTypedNode> parentsOf(const DynTypedNode &Node, ASTContext &Ctx) {
+  const void *Key = Node.get<Stmt>() ? static_cast<const void *>(Node.get<Stmt>())
+                                     : static_cast<const void *>(Node.get<Decl>());
+  if (!Key)
+    return {};
+  ParentIndex &Index = indexOf(Ctx);
+  auto It = Index.find(Key);
+  if (It == Index.end())
+    return {};
+  return It->second;
+}
+
+} // namespace sessionlint

@@ -1,0 +1,35 @@
+//===--- Parents.h - the parents of user code's nodes ------------*- C++ -*-===//
+//
+// ASTContext::getParents indexes the whole translation unit the first time
+// anyone asks, every header included: on a file that includes Boost that
+// index alone costs a tenth of the parse. The analysis only ever climbs
+// from nodes of the program's own code, so it keeps its own index of the
+// declarations outside system headers, built the same way (a
+// RecursiveASTVisitor over template instantiations and implicit code, a
+// node's parents being the declarations and statements around it), once
+// per ASTContext and freed with it. A node the index does not hold (one in
+// a system header) has no parents.
+//
+//===----------------------------------------------------------------------===//
+#ifndef SESSIONLINT_ANALYSIS_PARENTS_H
+#define SESSIONLINT_ANALYSIS_PARENTS_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ASTTypeTraits.h"
+#include "llvm/ADT/ArrayRef.h"
+
+namespace sessionlint {
+
+/// The parents of Node, as ASTContext::getParents gives them under the
+/// default traversal, for nodes of code outside system headers.
+llvm::ArrayRef<clang::DynTypedNode> parentsOf(const clang::DynTypedNode &Node,
+                                              clang::ASTContext &Ctx);
+
+template <typename T>
+llvm::ArrayRef<clang::DynTypedNode> parentsOf(const T &Node, clang::ASTContext &Ctx) {
+  return parentsOf(clang::DynTypedNode::create(Node), Ctx);
+}
+
+} // namespace sessionlint
+
+#endif
