@@ -589,6 +589,20 @@ int main(int argc, const char **argv) {
     // A worker that dies leaves a closed pipe; writing to it must not end
     // the scan.
     std::signal(SIGPIPE, SIG_IGN);
+    // Workers forked now, while this process has one thread, start without
+    // loading the libraries again; the cache may leave some idle.
+    unsigned Wanted = std::min<size_t>(std::max(1u, Scan.Jobs), Files.size());
+    for (unsigned T = 0; T < Wanted; ++T) {
+      std::optional<ChildPipes> Child = forkWorker([&] {
+        return runWorker(Adjusted, [&](llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+          std::string Ignored; // The parent validated the configuration.
+          return makeOptionsProvider(Ignored, std::move(FS));
+        });
+      });
+      if (!Child)
+        break; // The rest start with exec when they are needed.
+      Scan.Prestarted.push_back(*Child);
+    }
   }
   SourceCache Sources;
   ScanResult Result;

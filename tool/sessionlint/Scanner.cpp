@@ -55,9 +55,20 @@ ScanResult scan(const tooling::CompilationDatabase &DB,
                  << (D ? ", ETA " + mmss(Eta) : std::string()) << " ";
   };
 
-  auto Worker = [&] {
+  unsigned Jobs = std::max(1u, std::min<unsigned>(Options.Jobs, Files.size()));
+  // Each thread's worker, made up front so that a prestarted one is
+  // always taken over (and ended) even if its thread never needs it.
+  std::vector<std::optional<WorkerProcess>> Children(Jobs);
+  for (unsigned T = 0; T < Options.Prestarted.size(); ++T) {
+    if (T < Jobs)
+      Children[T].emplace(Options.WorkerCommand, Options.Prestarted[T]);
+    else
+      WorkerProcess(Options.WorkerCommand, Options.Prestarted[T]); // Ends it.
+  }
+
+  auto Worker = [&](unsigned Thread) {
     std::optional<FileAnalyser> InProcess;
-    std::optional<WorkerProcess> Child;
+    std::optional<WorkerProcess> &Child = Children[Thread];
     while (!Stop) {
       size_t I = Next++;
       if (I >= Files.size())
@@ -97,11 +108,10 @@ ScanResult scan(const tooling::CompilationDatabase &DB,
     }
   };
 
-  unsigned Jobs = std::max(1u, std::min<unsigned>(Options.Jobs, Files.size()));
   std::vector<std::thread> Threads;
   for (unsigned T = 1; T < Jobs; ++T)
-    Threads.emplace_back(Worker);
-  Worker();
+    Threads.emplace_back(Worker, T);
+  Worker(0);
   for (std::thread &T : Threads)
     T.join();
   if (Options.ProgressBar)

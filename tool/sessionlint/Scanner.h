@@ -29,6 +29,9 @@ struct ScanOptions {
   bool ProgressBar = false;
   /// The command line of a worker process; empty: analyse in this process.
   std::vector<std::string> WorkerCommand;
+  /// Workers already running (forkWorker), one per thread from the first;
+  /// a thread without one, or whose worker died, starts WorkerCommand.
+  std::vector<ChildPipes> Prestarted;
   /// Outcomes of unchanged files are replayed from here (--cache).
   ResultCache *Cache = nullptr;
   /// A file's effective configuration as text, part of its cache key.

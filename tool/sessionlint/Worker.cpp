@@ -351,6 +351,58 @@ int runWorker(const tooling::CompilationDatabase &DB,
   }
 }
 
+std::optional<ChildPipes> forkWorker(const std::function<int()> &Main) {
+  // The parent's ends of the children forked before: a new child must not
+  // hold them, or an earlier child never sees its input close.
+  static std::vector<int> ParentEnds;
+  int In[2], Out[2];
+  if (::pipe2(In, O_CLOEXEC) != 0)
+    return std::nullopt;
+  if (::pipe2(Out, O_CLOEXEC) != 0) {
+    ::close(In[0]);
+    ::close(In[1]);
+    return std::nullopt;
+  }
+  // What the parent has buffered would be written twice.
+  llvm::outs().flush();
+  llvm::errs().flush();
+  std::fflush(nullptr);
+  pid_t Child = ::fork();
+  if (Child < 0) {
+    for (int Fd : {In[0], In[1], Out[0], Out[1]})
+      ::close(Fd);
+    return std::nullopt;
+  }
+  if (Child == 0) {
+    for (int Fd : ParentEnds)
+      ::close(Fd);
+    ::dup2(In[0], STDIN_FILENO);
+    ::dup2(Out[1], STDOUT_FILENO);
+    for (int Fd : {In[0], In[1], Out[0], Out[1]})
+      ::close(Fd);
+    int Code = Main();
+    llvm::outs().flush();
+    llvm::errs().flush();
+    std::fflush(nullptr);
+    ::_exit(Code); // Not the parent's exit handlers and destructors.
+  }
+  ::close(In[0]);
+  ::close(Out[1]);
+  ParentEnds.push_back(In[1]);
+  ParentEnds.push_back(Out[0]);
+  ChildPipes Pipes;
+  Pipes.Pid = Child;
+  Pipes.ToChild = In[1];
+  Pipes.FromChild = ::fdopen(Out[0], "r");
+  if (!Pipes.FromChild) {
+    ::close(In[1]);
+    ::close(Out[0]);
+    ::waitpid(Child, nullptr, 0);
+    return std::nullopt;
+  }
+  return Pipes;
+}
+
 WorkerProcess::~WorkerProcess() {
   if (ToChild >= 0)
     ::close(ToChild);
