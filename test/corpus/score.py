@@ -45,7 +45,7 @@ def main():
                       for p in os.listdir(programs_dir) if p.endswith('.cpp'))
     if args.real_headers:
         qt = '/usr/include/x86_64-linux-gnu/qt5'
-        flags = ['-std=c++20', '-fopenmp', '-DBOOST_ASIO_HAS_CO_AWAIT=1',
+        flags = ['-std=c++20', '-fopenmp', '-DBOOST_ASIO_HAS_CO_AWAIT=1', '-DASIO_HAS_CO_AWAIT=1',
                  '-include', 'utility', '-Wno-error=enum-constexpr-conversion',
                  '-I/usr/include/postgresql', '-fPIC', '-I' + qt,
                  '-I' + qt + '/QtCore', '-I' + qt + '/QtSql', '-I' + qt + '/QtConcurrent']
