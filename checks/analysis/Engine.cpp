@@ -2,6 +2,7 @@
 #include "CompilerErrors.h"
 #include "Conflicts.h"
 #include "Names.h"
+#include "Parents.h"
 #include "Walk.h"
 
 #include "clang/AST/Attr.h"
@@ -393,7 +394,15 @@ void Engine::addHelperSites(const Decl *Function) {
     Site->HelperRunsCallerCode = Task.RunsCallerCode;
     Site->HelperQueues = Task.Queued;
     Site->Joins = JoinKind::Never;
-    if (Task.HandleParam) {
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(Call)) {
+      // `Cache c;` whose constructor starts a thread kept in a member: the
+      // object is the handle (a member function, or its destructor, joins).
+      const VarDecl *Built = initializedVariable(Construct, Ctx);
+      if (Built && !Built->getType()->isReferenceType()) {
+        Site->Handle = Built;
+        Site->Joins = joinsAtScopeEnd(Built) ? JoinKind::AtScopeEnd : JoinKind::Explicit;
+      }
+    } else if (Task.HandleParam) {
       // The helper stored the handle in the argument: joined through it.
       if (const auto *CallE = dyn_cast<CallExpr>(Call);
           CallE && *Task.HandleParam < CallE->getNumArgs()) {

@@ -110,6 +110,9 @@ private:
   std::optional<Finding> escape(const clang::Decl *Function, const SpawnSite &Site,
                                 const Place &Session,
                                 llvm::ArrayRef<TaskAccess> Reach);
+  /// Whether the member function Function is (or is written in) is called
+  /// in view from outside its class (RuleEscape.cpp).
+  bool hasCallersInView(const clang::Decl *Function);
   /// The uses other code makes of a member session Session of Function's
   /// class: the class's other entry points (RuleEscape.cpp).
   std::vector<TaskAccess> otherMemberUses(const clang::Decl *Function,

@@ -1,5 +1,6 @@
 #include "Parents.h"
 
+#include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
@@ -139,6 +140,23 @@ llvm::ArrayRef<DynTypedNode> parentsOf(const DynTypedNode &Node, ASTContext &Ctx
   if (It == Index.end())
     return {};
   return It->second;
+}
+
+const VarDecl *initializedVariable(const Expr *E, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*E);
+  for (unsigned Hop = 0; Hop < 4; ++Hop) {
+    llvm::ArrayRef<DynTypedNode> Parents = parentsOf(Node, Ctx);
+    if (Parents.empty())
+      return nullptr;
+    if (const auto *V = Parents[0].get<VarDecl>())
+      return V;
+    const auto *P = Parents[0].get<Expr>();
+    if (!P || !isa<ExprWithCleanups, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
+                   ImplicitCastExpr, CXXFunctionalCastExpr>(P))
+      return nullptr;
+    Node = Parents[0];
+  }
+  return nullptr;
 }
 
 } // namespace sessionlint

@@ -30,6 +30,10 @@ llvm::ArrayRef<clang::DynTypedNode> parentsOf(const T &Node, clang::ASTContext &
   return parentsOf(clang::DynTypedNode::create(Node), Ctx);
 }
 
+/// The variable E initialises (`Cache c;`, `Cache c(args);`, `auto c =
+/// Cache(args);`), looking through the nodes that only carry the value.
+const clang::VarDecl *initializedVariable(const clang::Expr *E, clang::ASTContext &Ctx);
+
 } // namespace sessionlint
 
 #endif

@@ -11,8 +11,13 @@
 //    made by the spawning function itself, which nobody else can take;
 //  - a reference or pointer member (bound by the constructor to an object
 //    the class does not own), or a public member: the same;
-//  - a private member held by value: the other users are the class's other
-//    entry points (public member functions, and private ones no other
+//  - a private member held by value (or a handle the class fills itself,
+//    not one a constructor is handed): when the member function is called
+//    in view from outside the class, the callers judge (the call is a spawn
+//    site there, joined by a member function or destructor that joins the
+//    object's thread, so `start(); stop(); report();` is silent and
+//    `start(); report();` is not); otherwise the other users are the
+//    class's other entry points (public member functions, and private ones no other
 //    member function calls), whose summaries say where they use it and
 //    under which locks, and the spawning function itself run again: a
 //    fire-and-forget task (detached, co_spawn'd, posted, pushed into a
@@ -72,9 +77,17 @@ llvm::SmallPtrSet<const Decl *, 8> calledInside(const CXXRecordDecl *Record) {
   return Called;
 }
 
-/// `worker_ = std::thread(...)`: the task's handle is kept in a member that
-/// holds one task, so the function cannot start a second one beside it.
+/// `worker_ = std::thread(...)`, `Flusher() : thread_([this] {...})`: the
+/// task's handle is kept in a member that holds one task, so the function
+/// cannot start a second one beside it.
 bool storedInMemberHandle(const SpawnSite &Site, ASTContext &Ctx) {
+  // A constructor's member initialiser: one task per object.
+  for (const DynTypedNode &Parent : parentsOf(*Site.Call, Ctx))
+    if (const auto *Ctor = Parent.get<CXXConstructorDecl>())
+      for (const CXXCtorInitializer *Init : Ctor->inits())
+        if (Init->isMemberInitializer() &&
+            stripForwarding(Init->getInit()) == Site.Call)
+          return true;
   // `activity_.start()`, `thread_.start(runnable)`, `worker_.start()` on a
   // QThread member: the member is a thread that runs one task at a time
   // (a second start while it runs is ignored, or throws).
@@ -111,6 +124,20 @@ bool storedInMemberHandle(const SpawnSite &Site, ASTContext &Ctx) {
 }
 
 } // namespace
+
+bool Engine::hasCallersInView(const Decl *Function) {
+  const CXXMethodDecl *Method = enclosingMethod(Function);
+  const FunctionDecl *Def = Method ? Table->definitionOf(Method) : nullptr;
+  if (!Def)
+    return false;
+  // Calls from outside the class: its own member functions calling it are
+  // the class again, whose callers may be out of view.
+  return llvm::any_of(callersOf(Def), [&](const Decl *Caller) {
+    const CXXMethodDecl *Outer = enclosingMethod(Caller);
+    return !Outer || Outer->getParent()->getCanonicalDecl() !=
+                         Method->getParent()->getCanonicalDecl();
+  });
+}
 
 std::vector<TaskAccess> Engine::otherMemberUses(const Decl *Function,
                                                 const SpawnSite &Site,
@@ -200,12 +227,31 @@ std::optional<Finding> Engine::escape(const Decl *Function, const SpawnSite &Sit
              Session.step(0) != Place::elementStep()) {
     const auto *Member = static_cast<const FieldDecl *>(Session.step(0));
     OwnedOutside = true;
+    // A reference or pointer member bound by a constructor to what it is
+    // handed refers to an object the class does not own; one the class
+    // fills itself (`sqlite3_open(path, &db_)`) is its own, like a value.
+    bool Handed = false;
+    if (refersElsewhere(Member->getType(), Types))
+      if (const auto *Class = dyn_cast<CXXRecordDecl>(Member->getParent()))
+        for (const CXXConstructorDecl *Ctor : Class->ctors())
+          if (!Ctor->isImplicit() && !Ctor->isCopyOrMoveConstructor())
+            Handed = Handed || !Ctor->hasBody() ||
+                     memberBoundToParameter(Ctor, Member).has_value();
     OthersInView = Member->getAccess() != AS_public &&
-                   !refersElsewhere(Member->getType(), Types);
+                   (!refersElsewhere(Member->getType(), Types) ||
+                    (!Handed && !Member->getType()->isReferenceType()));
   }
   if (!OwnedOutside)
     return std::nullopt;
   if (OthersInView) {
+    // The member function is called in view (`c.start(); c.report();
+    // c.stop();`): whether another entry point, or a second start, runs
+    // beside the task is decided at those calls, where the order is known
+    // (the call is a spawn site there, joined by a member function that
+    // joins the object's thread). Without callers in view, the class's
+    // entry points are all there is to go by.
+    if (hasCallersInView(Function))
+      return std::nullopt;
     bool AgainBeside = !storedInMemberHandle(Site, Ctx) && conflictWithin(Reach);
     if (!AgainBeside && !anyConflict(Reach, otherMemberUses(Function, Site, Session)))
       return std::nullopt;

@@ -682,6 +682,12 @@ Summary SummaryTable::compute(const Decl *Function) {
   Summary Out;
   const Frame &Fr = frameOf(Function);
   Builder B(*this, Function, Fr, Out);
+  // A constructor's member initialisers run before its body (a thread
+  // member started there: `Cache() : janitor_(&Cache::expire, this)`).
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Function))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->isWritten() && Init->getInit())
+        B.run(Init->getInit(), locksRequiredBy(Function, Fr));
   B.run(Fr.body(), locksRequiredBy(Function, Fr));
   recordSubmissions(Fr, Out);
   for (unsigned I = 0; I < Out.Accesses.size(); ++I)

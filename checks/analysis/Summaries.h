@@ -115,9 +115,10 @@ struct Summary {
   std::optional<Place> Returns;
   /// Accesses by the statement they happen at (not deferred ones).
   llvm::DenseMap<const clang::Stmt *, llvm::SmallVector<unsigned, 2>> ByStmt;
-  /// Calls in this function of helpers whose tasks outlive them, with the
-  /// task moved into this frame.
-  std::vector<std::pair<const clang::CallExpr *, EscapingTask>> HelperSpawns;
+  /// Calls in this function of helpers whose tasks outlive them (and
+  /// constructions by constructors that start one), with the task moved
+  /// into this frame.
+  std::vector<std::pair<const clang::Expr *, EscapingTask>> HelperSpawns;
   /// Computed with a recursive call's unfinished summary.
   bool SawUnfinished = false;
 

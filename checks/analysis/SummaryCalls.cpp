@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 #include "Summaries.h"
 #include "Names.h"
+#include "Parents.h"
 #include "Tasks.h"
 #include "Walk.h"
 
@@ -242,8 +243,8 @@ void SummaryTable::applyCallee(const FunctionDecl *Def, const Expr *Call, const 
     resolveRuns(Task, Call, Fr, *this, Moved);
     if (Moved.Reach.empty() && Moved.Runs.empty())
       continue;
-    if (const auto *CallE = dyn_cast<CallExpr>(Call))
-      Out.HelperSpawns.push_back({CallE, Moved});
+    if (isa<CallExpr, CXXConstructExpr>(Call))
+      Out.HelperSpawns.push_back({Call, Moved});
     Moved.HandleParam = PassedOn;
     // Joined here through the argument the helper stored the handle in.
     if (Task.HandleParam && !PassedOn)
@@ -343,6 +344,9 @@ SummaryTable::bindRoot(const Place &Root, const FunctionDecl *Callee,
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(Call)) {
       // The object being built: the variable it initialises, else the
       // temporary.
+      if (const VarDecl *Built = initializedVariable(Construct, Ctx);
+          Built && !Built->getType()->isReferenceType())
+        return std::make_pair(Caller.placeOfVar(Built), Passing::Shared);
       std::optional<Place> P = Caller.placeOf(Construct);
       if (!P)
         return std::nullopt;

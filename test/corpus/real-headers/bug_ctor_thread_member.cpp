@@ -5,7 +5,7 @@
 
 class Cache {
 public:
-  Cache() : ctx_(redisConnect("localhost", 6379)), janitor_(&Cache::expire, this) {} // BUG
+  Cache() : ctx_(redisConnect("localhost", 6379)), janitor_(&Cache::expire, this) {}
   ~Cache() {
     stop_ = true;
     janitor_.join();
@@ -28,6 +28,6 @@ private:
 };
 
 int main() {
-  Cache c;
+  Cache c; // BUG
   for (int i = 0; i < 100; ++i) c.set("k", "v");
 }

@@ -8,7 +8,7 @@ public:
   void start() {
     std::thread([this] {
       for (;;) {
-        pqxx::nontransaction n(conn_); // BUG
+        pqxx::nontransaction n(conn_);
         n.exec("INSERT INTO pings DEFAULT VALUES");
         std::this_thread::sleep_for(std::chrono::seconds(1));
       }

@@ -23,7 +23,7 @@ private:
 
 int main() {
   CURL *curl = curl_easy_init();
-  Exporter e(curl);
+  Exporter e(curl); // BUG
   curl_easy_setopt(curl, CURLOPT_URL, "http://api/health");
   curl_easy_perform(curl);
 }

