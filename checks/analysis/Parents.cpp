@@ -49,14 +49,15 @@ public:
 
   // `decltype(expr)` and `typeof(expr)` are parents of their expression:
   // what is inside them is never evaluated (SpawnApis.cpp asks). Other
-  // type locations are not nodes of the index.
-  bool TraverseTypeLoc(TypeLoc TL) {
+  // type locations are not nodes of the index. Clang 22 added a second
+  // parameter (whether to traverse the qualifier); it is passed through.
+  template <typename... Rest> bool TraverseTypeLoc(TypeLoc TL, Rest... R) {
     if (TL.isNull())
       return true;
     bool Unevaluated = TL.getAs<DecltypeTypeLoc>() || TL.getAs<TypeOfExprTypeLoc>();
     if (Unevaluated)
       Stack.push_back(DynTypedNode::create(TL));
-    bool Result = RecursiveASTVisitor::TraverseTypeLoc(TL);
+    bool Result = RecursiveASTVisitor::TraverseTypeLoc(TL, R...);
     if (Unevaluated)
       Stack.pop_back();
     return Result;
