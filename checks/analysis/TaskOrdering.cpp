@@ -188,10 +188,14 @@ namespace {
 /// For a block that ends in `if (t.try_join_for(d))`, `if
 /// (!t.try_join_until(tp))`, `if (f.wait_for(d) == std::future_status::ready)`
 /// and the like on Handle: the successor (0 true, 1 false) on which the
-/// task is known to be finished.
+/// task is known to be finished. `if (t.joinable())` and `if (f.valid())`
+/// count too: on their false branch the handle holds no running task (a
+/// detached one is judged as an escape, not here), which is how `if
+/// (t.joinable()) t.join();` joins a thread started on only some paths.
 std::optional<unsigned> timedJoinSuccessor(const CFGBlock &Block,
-                                           const VarDecl *Handle) {
-  if (!Handle || Block.succ_size() != 2)
+                                           const VarDecl *Handle,
+                                           const FieldDecl *Field) {
+  if ((!Handle && !Field) || Block.succ_size() != 2)
     return std::nullopt;
   const Expr *Cond = dyn_cast_or_null<Expr>(Block.getTerminatorCondition());
   if (!Cond)
@@ -208,11 +212,14 @@ std::optional<unsigned> timedJoinSuccessor(const CFGBlock &Block,
     const auto *Call = dyn_cast<CXXMemberCallExpr>(E->IgnoreParenImpCasts());
     return Call && Call->getMethodDecl() && Call->getMethodDecl()->getIdentifier() &&
            llvm::is_contained(Names, Call->getMethodDecl()->getName()) &&
-           namedVar(Call->getImplicitObjectArgument()) == Handle;
+           designatesHandle(Call->getImplicitObjectArgument(), Handle, Field);
   };
   // A boolean timed join: true when the thread finished.
   if (IsCallOn(Cond, {"try_join_for", "try_join_until", "timed_join"}))
     return Negated ? 1u : 0u;
+  // Whether the handle still holds a task: false when it holds none.
+  if (IsCallOn(Cond, {"joinable", "valid"}))
+    return Negated ? 0u : 1u;
   // A future's status compared with ready.
   const Expr *L = nullptr, *R = nullptr;
   bool Equal = true;
@@ -313,7 +320,7 @@ void FunctionOrdering::forEachAfter(const SpawnSite &Site,
     if (PathEnded)
       continue;
     // A timed join that succeeded ends the task on that branch only.
-    std::optional<unsigned> Joined = timedJoinSuccessor(*P.Block, Site.Handle);
+    std::optional<unsigned> Joined = timedJoinSuccessor(*P.Block, Site.Handle, Site.HandleField);
     unsigned Index = 0;
     for (const CFGBlock::AdjacentBlock &Succ : P.Block->succs()) {
       const CFGBlock *Next = Succ.getReachableBlock();

@@ -107,6 +107,58 @@ void wait_for_not_checked_bad(pqxx::connection &db) {
   db.is_open();
 }
 
+// --- a thread started on some paths, joined where it is joinable ----------------
+// On the false branch of `t.joinable()` (or `f.valid()`) the handle holds no
+// running task, so `if (t.joinable()) t.join();` joins on every path.
+void joined_if_joinable_ok(pqxx::connection &db, bool background) {
+  std::thread t;
+  if (background)
+    t = std::thread([&db] { db.close(); });
+  else
+    db.close();
+  if (t.joinable())
+    t.join();
+  db.is_open();
+}
+
+struct Job { std::thread worker; };
+
+void member_handle_not_joinable_returns_ok(pqxx::connection &db) {
+  Job job;
+  job.worker = std::thread([&db] { db.close(); });
+  if (!job.worker.joinable()) {
+    db.is_open();
+    return;
+  }
+  job.worker.join();
+  db.is_open();
+}
+
+void future_valid_then_get_ok(pqxx::connection &db) {
+  std::future<void> f = std::async(std::launch::async, [&db] { db.close(); });
+  if (f.valid())
+    f.get();
+  db.is_open();
+}
+
+void used_before_joinable_join_bad(pqxx::connection &db) {
+  std::thread t([&db] { db.close(); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: session 'db' of type 'pqxx::connection' is shared with a task started by 'std::thread' while this function keeps using it [sessionlint-shared-across-tasks]
+  db.is_open();
+  if (t.joinable())
+    t.join();
+}
+
+// The true branch is where the task still runs.
+void used_while_joinable_bad(pqxx::connection &db) {
+  std::thread t([&db] { db.close(); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: session 'db' of type 'pqxx::connection' is shared with a task started by 'std::thread' while this function keeps using it [sessionlint-shared-across-tasks]
+  if (t.joinable()) {
+    db.is_open();
+    t.join();
+  }
+}
+
 // --- QtConcurrent's map and filter family ------------------------------------
 void mapped_shares_connection_bad(pqxx::connection &db, std::vector<int> &ids) {
   QtConcurrent::blockingMap(ids, [&db](int &) { pqxx::work tx(db); });
