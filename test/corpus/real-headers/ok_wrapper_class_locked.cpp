@@ -1,0 +1,25 @@
+#include <sqlite3.h>
+#include <mutex>
+#include <string>
+#include <thread>
+
+class Database {
+public:
+  explicit Database(const char *path) { sqlite3_open(path, &db_); }
+  ~Database() { sqlite3_close(db_); }
+  void exec(const std::string &sql) {
+    std::lock_guard<std::mutex> g(mu_);
+    sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, nullptr);
+  }
+private:
+  std::mutex mu_;
+  sqlite3 *db_ = nullptr;
+};
+
+int main() {
+  Database db("app.db");
+  std::thread a([&db] { db.exec("INSERT INTO t VALUES (1)"); });
+  std::thread b([&db] { db.exec("INSERT INTO t VALUES (2)"); });
+  a.join();
+  b.join();
+}
