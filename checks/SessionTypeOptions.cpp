@@ -20,7 +20,13 @@ SessionTypeOptions::SessionTypeOptions(
     ReportError(Option, llvm::toString(List.takeError()));
     return NameList();
   };
-  NameList Sessions = Parse("SessionTypes", SessionTypes);
+  // A plain Asio socket is a session between tasks (two coroutines or
+  // threads writing one socket interleave their bytes); within one task
+  // sessionlint-concurrent-operations has its own stream rules for it.
+  NameList Sessions = Parse(
+      "SessionTypes",
+      WithTasks ? (SessionTypes + ";boost::asio::basic_stream_socket;asio::basic_stream_socket")
+                : SessionTypes);
   NameList Safe = Parse("SafeTypes", SafeTypes);
   NameList Affine = Parse("ThreadAffineTypes", ThreadAffineTypes);
   User.SpawnFunctions = Parse("SpawnFunctions", SpawnFunctions);
