@@ -195,7 +195,7 @@ namespace {
 std::optional<unsigned> timedJoinSuccessor(const CFGBlock &Block,
                                            const VarDecl *Handle,
                                            const FieldDecl *Field) {
-  if ((!Handle && !Field) || Block.succ_size() != 2)
+  if (!Handle || Block.succ_size() != 2)
     return std::nullopt;
   const Expr *Cond = dyn_cast_or_null<Expr>(Block.getTerminatorCondition());
   if (!Cond)
