@@ -54,7 +54,7 @@ bool perIterationIndex(const Expr *Index, const Stmt *Spawn, ASTContext &Ctx) {
   // changes: no iteration has its own.
   DynTypedNode Node = DynTypedNode::create(*Ref);
   for (unsigned Steps = 0; Steps < 64; ++Steps) {
-    llvm::ArrayRef<DynTypedNode> Parents = parentsOf(Node, Ctx);
+    ParentList Parents = parentsOf(Node, Ctx);
     if (Parents.empty())
       return false;
     Node = Parents[0];

@@ -47,7 +47,7 @@ const CallExpr *postingCall(const LambdaExpr *Lambda, ASTContext &Ctx) {
   const Stmt *Cur = Lambda;
   const CallExpr *User = nullptr;
   for (unsigned Up = 0; Up < 6 && !User; ++Up) {
-    llvm::ArrayRef<DynTypedNode> Parents = parentsOf(*Cur, Ctx);
+    ParentList Parents = parentsOf(*Cur, Ctx);
     if (Parents.empty() || !Parents[0].get<Stmt>())
       break;
     Cur = Parents[0].get<Stmt>();

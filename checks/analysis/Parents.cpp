@@ -4,7 +4,9 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/PointerUnion.h"
 #include "llvm/ADT/SmallVector.h"
+#include <deque>
 #include <memory>
 #include <mutex>
 
@@ -14,8 +16,23 @@ namespace sessionlint {
 namespace {
 
 /// Keyed by statements and declarations only: the analysis climbs through
-/// nothing else, and both have pointer identity.
-using ParentIndex = llvm::DenseMap<const void *, llvm::SmallVector<DynTypedNode, 1>>;
+/// nothing else, and both have pointer identity. A user file holds about
+/// one entry per twelve bytes of source, so an entry is one pointer: the
+/// one parent when it is a statement or a declaration (nearly always),
+/// else a list kept aside (a template instantiation's shared
+/// subexpressions, an expression inside `decltype`).
+struct ParentIndex {
+  using Many = llvm::SmallVector<DynTypedNode, 2>;
+  using Entry = llvm::PointerUnion<const Stmt *, const Decl *, Many *>;
+  llvm::DenseMap<const void *, Entry> Map;
+  std::deque<Many> Lists;
+};
+
+DynTypedNode nodeOf(ParentIndex::Entry Slot) {
+  if (const auto *S = llvm::dyn_cast<const Stmt *>(Slot))
+    return DynTypedNode::create(*S);
+  return DynTypedNode::create(*llvm::cast<const Decl *>(Slot));
+}
 
 class Indexer : public RecursiveASTVisitor<Indexer> {
 public:
@@ -79,12 +96,30 @@ private:
   void add(const void *Node) {
     if (Stack.empty())
       return;
-    auto &Parents = Index[Node];
     const DynTypedNode &Parent = Stack.back();
+    auto [It, New] = Index.Map.try_emplace(Node);
+    ParentIndex::Entry &Slot = It->second;
+    if (New) {
+      if (const auto *S = Parent.get<Stmt>())
+        Slot = S;
+      else if (const auto *D = Parent.get<Decl>())
+        Slot = D;
+      else
+        Slot = &Index.Lists.emplace_back(ParentIndex::Many{Parent});
+      return;
+    }
     // A node met twice under the same parent (a template instantiation's
     // shared subexpressions) is recorded once.
-    if (Parents.empty() || !(Parents.back() == Parent))
-      Parents.push_back(Parent);
+    auto *List = llvm::dyn_cast_if_present<ParentIndex::Many *>(Slot);
+    if (!List) {
+      DynTypedNode First = nodeOf(Slot);
+      if (First == Parent)
+        return;
+      List = &Index.Lists.emplace_back(ParentIndex::Many{First});
+      Slot = List;
+    }
+    if (!(List->back() == Parent))
+      List->push_back(Parent);
   }
 
   ParentIndex &Index;
@@ -131,22 +166,24 @@ ParentIndex &indexOf(ASTContext &Ctx) {
 
 } // namespace
 
-llvm::ArrayRef<DynTypedNode> parentsOf(const DynTypedNode &Node, ASTContext &Ctx) {
+ParentList parentsOf(const DynTypedNode &Node, ASTContext &Ctx) {
   const void *Key = Node.get<Stmt>() ? static_cast<const void *>(Node.get<Stmt>())
                                      : static_cast<const void *>(Node.get<Decl>());
   if (!Key)
     return {};
   ParentIndex &Index = indexOf(Ctx);
-  auto It = Index.find(Key);
-  if (It == Index.end())
+  auto It = Index.Map.find(Key);
+  if (It == Index.Map.end())
     return {};
-  return It->second;
+  if (auto *List = llvm::dyn_cast<ParentIndex::Many *>(It->second))
+    return ParentList(*List);
+  return ParentList(nodeOf(It->second));
 }
 
 const VarDecl *initializedVariable(const Expr *E, ASTContext &Ctx) {
   DynTypedNode Node = DynTypedNode::create(*E);
   for (unsigned Hop = 0; Hop < 4; ++Hop) {
-    llvm::ArrayRef<DynTypedNode> Parents = parentsOf(Node, Ctx);
+    ParentList Parents = parentsOf(Node, Ctx);
     if (Parents.empty())
       return nullptr;
     if (const auto *V = Parents[0].get<VarDecl>())

@@ -20,13 +20,34 @@
 
 namespace sessionlint {
 
+/// The parents of one node. Nearly every node has exactly one, a statement
+/// or a declaration: the index stores that as one pointer and the list
+/// carries it by value, so keep the list (not a pointer into it) while
+/// its elements are in use.
+class ParentList {
+public:
+  ParentList() = default;
+  explicit ParentList(const clang::DynTypedNode &Single) : Single(Single), Count(1) {}
+  explicit ParentList(llvm::ArrayRef<clang::DynTypedNode> Many) : Many(Many) {}
+
+  const clang::DynTypedNode *begin() const { return Count ? &Single : Many.begin(); }
+  const clang::DynTypedNode *end() const { return Count ? &Single + 1 : Many.end(); }
+  size_t size() const { return Count ? 1 : Many.size(); }
+  bool empty() const { return size() == 0; }
+  const clang::DynTypedNode &operator[](size_t I) const { return begin()[I]; }
+
+private:
+  clang::DynTypedNode Single;
+  llvm::ArrayRef<clang::DynTypedNode> Many;
+  unsigned Count = 0; // 1 when the parent is Single.
+};
+
 /// The parents of Node, as ASTContext::getParents gives them under the
 /// default traversal, for nodes of code outside system headers.
-llvm::ArrayRef<clang::DynTypedNode> parentsOf(const clang::DynTypedNode &Node,
-                                              clang::ASTContext &Ctx);
+ParentList parentsOf(const clang::DynTypedNode &Node, clang::ASTContext &Ctx);
 
 template <typename T>
-llvm::ArrayRef<clang::DynTypedNode> parentsOf(const T &Node, clang::ASTContext &Ctx) {
+ParentList parentsOf(const T &Node, clang::ASTContext &Ctx) {
   return parentsOf(clang::DynTypedNode::create(Node), Ctx);
 }
 

@@ -101,7 +101,7 @@ bool storedInMemberHandle(const SpawnSite &Site, ASTContext &Ctx) {
       return isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts());
   const Stmt *Cur = Site.Call;
   for (unsigned Step = 0; Step < 8; ++Step) {
-    llvm::ArrayRef<DynTypedNode> Parents = parentsOf(*Cur, Ctx);
+    ParentList Parents = parentsOf(*Cur, Ctx);
     if (Parents.empty())
       return false;
     const auto *E = Parents[0].get<Expr>();

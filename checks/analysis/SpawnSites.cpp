@@ -100,7 +100,7 @@ Destination findDestination(const Expr *Call, ASTContext &Ctx,
   };
   const Stmt *Cur = Call;
   while (true) {
-    llvm::ArrayRef<DynTypedNode> Parents = parentsOf(*Cur, Ctx);
+    ParentList Parents = parentsOf(*Cur, Ctx);
     if (Parents.empty())
       return Destination::Elsewhere;
     const DynTypedNode &Parent = Parents[0];
@@ -119,7 +119,7 @@ Destination findDestination(const Expr *Call, ASTContext &Ctx,
     if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
         Cast && Cast->getType()->isVoidType()) {
       Cur = E;
-      llvm::ArrayRef<DynTypedNode> Up = parentsOf(*Cur, Ctx);
+      ParentList Up = parentsOf(*Cur, Ctx);
       if (!Up.empty() && !Up[0].get<Expr>() && Up[0].get<Stmt>())
         return Destination::Discarded;
       continue;
@@ -195,7 +195,7 @@ const CallExpr *findMoveOf(const Stmt *Root, const VarDecl *Handle) {
 /// Whether Move's value goes into a container that is not a local variable
 /// (`workers_.push_back(std::move(t))`).
 bool movedIntoMemberContainer(const CallExpr *Move, ASTContext &Ctx) {
-  llvm::ArrayRef<DynTypedNode> Parents = parentsOf(*Move, Ctx);
+  ParentList Parents = parentsOf(*Move, Ctx);
   while (!Parents.empty()) {
     if (const auto *MemberCall = Parents[0].get<CXXMemberCallExpr>()) {
       const CXXMethodDecl *Method = MemberCall->getMethodDecl();
@@ -277,7 +277,7 @@ const Decl *enclosingFunction(const Stmt *S, ASTContext &Ctx,
         return Answer(It->second);
       Climbed.push_back(Key);
     }
-    llvm::ArrayRef<DynTypedNode> Parents = parentsOf(Node, Ctx);
+    ParentList Parents = parentsOf(Node, Ctx);
     if (Parents.empty())
       return Answer(nullptr);
     const DynTypedNode &Parent = Parents[0];
@@ -313,7 +313,7 @@ bool declaredInLoopAround(const VarDecl *V, const Stmt *S, ASTContext &Ctx) {
     return false;
   DynTypedNode Node = DynTypedNode::create(*V);
   for (unsigned Steps = 0; Steps < 32; ++Steps) {
-    llvm::ArrayRef<DynTypedNode> Parents = parentsOf(Node, Ctx);
+    ParentList Parents = parentsOf(Node, Ctx);
     if (Parents.empty())
       return false;
     Node = Parents[0];
@@ -329,7 +329,7 @@ bool declaredInLoopAround(const VarDecl *V, const Stmt *S, ASTContext &Ctx) {
 const Stmt *innermostLoopAround(const Stmt *S, ASTContext &Ctx) {
   DynTypedNode Node = DynTypedNode::create(*S);
   for (unsigned Steps = 0; Steps < 64; ++Steps) {
-    llvm::ArrayRef<DynTypedNode> Parents = parentsOf(Node, Ctx);
+    ParentList Parents = parentsOf(Node, Ctx);
     if (Parents.empty())
       return nullptr;
     Node = Parents[0];

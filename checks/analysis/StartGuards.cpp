@@ -153,7 +153,7 @@ bool guardedByHandlerState(const Stmt *S, const Decl *Function, const Stmt *Hand
   // returns before it.
   const Stmt *Child = S;
   for (unsigned Steps = 0; Child && Child != Body && Steps < 64; ++Steps) {
-    llvm::ArrayRef<DynTypedNode> Parents = parentsOf(*Child, Ctx);
+    ParentList Parents = parentsOf(*Child, Ctx);
     if (Parents.empty())
       break;
     const Stmt *Parent = Parents[0].get<Stmt>();

@@ -169,7 +169,7 @@ const SubmissionFinder::SiteFacts &SubmissionFinder::factsOf(const SpawnSite &Si
 bool SubmissionFinder::inLoop(const Stmt *S) {
   DynTypedNode Node = DynTypedNode::create(*S);
   for (unsigned Hop = 0; Hop < 64; ++Hop) {
-    llvm::ArrayRef<DynTypedNode> Parents = parentsOf(Node, Ctx);
+    ParentList Parents = parentsOf(Node, Ctx);
     if (Parents.empty())
       return false;
     Node = Parents[0];

@@ -128,7 +128,7 @@ FunctionOrdering::positionOf(const Stmt *S) const {
       if (It != Positions.end())
         return It->second;
     }
-    llvm::ArrayRef<DynTypedNode> Parents = parentsOf(Node, Ctx);
+    ParentList Parents = parentsOf(Node, Ctx);
     // A VarDecl's parent is its DeclStmt: keep climbing through decls, but
     // never out of the function.
     if (Parents.empty() || Parents[0].get<FunctionDecl>() ||
