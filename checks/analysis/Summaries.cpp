@@ -646,14 +646,15 @@ const Summary &SummaryTable::of(const Decl *Function) {
   InProgress.erase(Function);
   auto &Slot = Done[Function];
   Slot = std::make_unique<Summary>(std::move(Result));
+  Fresh.push_back(Function);
   if (Depth == 0) {
     // Summaries that saw an unfinished one are computed again, until no
     // summary grows.
     for (unsigned Round = 1; Round < MaxRounds; ++Round) {
       bool Grew = false;
       llvm::SmallVector<const Decl *, 8> Stale;
-      for (auto &[F, S] : Done)
-        if (S->SawUnfinished)
+      for (const Decl *F : Fresh)
+        if (Done[F]->SawUnfinished)
           Stale.push_back(F);
       if (Stale.empty())
         break;
@@ -671,8 +672,9 @@ const Summary &SummaryTable::of(const Decl *Function) {
       if (!Grew)
         break;
     }
-    for (auto &[F, S] : Done)
-      S->SawUnfinished = false;
+    for (const Decl *F : Fresh)
+      Done[F]->SawUnfinished = false;
+    Fresh.clear();
   }
   return *Done[Function];
 }

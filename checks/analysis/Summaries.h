@@ -232,6 +232,10 @@ private:
       Overriders;
   llvm::DenseMap<const clang::Decl *, std::unique_ptr<Summary>> Done;
   llvm::SmallPtrSet<const clang::Decl *, 16> InProgress;
+  /// Computed since the outermost of() began: only these can have seen an
+  /// unfinished summary, so only these are revisited (not all of Done, which
+  /// made each outermost call cost as much as every summary so far).
+  llvm::SmallVector<const clang::Decl *, 16> Fresh;
   unsigned Depth = 0;
   unsigned Computed = 0;
 };
