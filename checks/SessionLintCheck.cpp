@@ -4,6 +4,7 @@
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Preprocessor.h"
+#include <atomic>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -26,7 +27,32 @@ SessionLintCheck::SessionLintCheck(llvm::StringRef Name,
           },
           WithTasks) {}
 
+namespace {
+std::atomic<bool> UserCodeOnly{false};
+} // namespace
+
+void SessionLintCheck::matchUserCodeOnly(bool On) { UserCodeOnly = On; }
+
+// The translation unit is matched before its children are traversed, and
+// RecursiveASTVisitor reads the traversal scope when it reaches them.
+void SessionLintCheck::ScopeNarrower::run(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  std::vector<Decl *> Scope = Ctx.getTraversalScope();
+  if (Scope.size() != 1 || !isa<TranslationUnitDecl>(Scope.front()))
+    return; // Narrowed already, by another check or by clangd.
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::vector<Decl *> User;
+  for (Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+    SourceLocation Loc = D->getLocation();
+    if (Loc.isValid() && !SM.isInSystemHeader(SM.getExpansionLoc(Loc)))
+      User.push_back(D);
+  }
+  Ctx.setTraversalScope(User);
+}
+
 bool SessionLintCheck::registerConfigurationError(MatchFinder *Finder) {
+  if (UserCodeOnly)
+    Finder->addMatcher(translationUnitDecl(), &Narrower);
   if (TypeOptions.valid())
     return true;
   Finder->addMatcher(translationUnitDecl().bind("tu"), &ErrorReporter);

@@ -27,6 +27,16 @@ public:
   void registerPPCallbacks(const clang::SourceManager &SM, clang::Preprocessor *PP,
                            clang::Preprocessor *ModuleExpanderPP) override;
 
+  /// The matchers of every check run over one traversal of the whole
+  /// translation unit, the declarations of every header included; the
+  /// checks only ever match outside system headers. With this on, the
+  /// first check to see a translation unit narrows the traversal to the
+  /// top-level declarations outside system headers (as clangd narrows it
+  /// to the main file). The command line turns it on: it runs nothing but
+  /// these checks. Off elsewhere: under clang-tidy other checks share the
+  /// traversal, and clangd sets its own scope.
+  static void matchUserCodeOnly(bool On);
+
 protected:
   /// WithTasks: the check uses ThreadAffineTypes, SpawnFunctions and
   /// JoinFunctions too.
@@ -63,6 +73,12 @@ private:
     SessionLintCheck &Check;
   };
   ConfigurationErrorReporter ErrorReporter{*this};
+
+  class ScopeNarrower : public clang::ast_matchers::MatchFinder::MatchCallback {
+  public:
+    void run(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  };
+  ScopeNarrower Narrower;
 };
 
 } // namespace sessionlint

@@ -23,6 +23,7 @@
 #include "Output.h"
 #include "ResultCache.h"
 #include "Scanner.h"
+#include "SessionLintCheck.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -378,6 +379,9 @@ std::string docsUrl(llvm::StringRef Self) {
 
 int main(int argc, const char **argv) {
   llvm::InitLLVM X(argc, argv);
+  // Only sessionlint's checks are built in: their matchers can skip the
+  // declarations of system headers (SessionLintCheck.h).
+  sessionlint::SessionLintCheck::matchUserCodeOnly(true);
   const std::string Self =
       llvm::sys::fs::getMainExecutable(argv[0], reinterpret_cast<void *>(&fail));
   // A worker repeats this command line, whatever the flags.
