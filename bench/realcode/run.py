@@ -135,6 +135,7 @@ def main():
     parser.add_argument('--limit', type=int, default=0, help='only the first N files')
     parser.add_argument('packages', nargs='*')
     args = parser.parse_args()
+    args.bindir = os.path.abspath(args.bindir)  # The runs change directory.
     packages = args.packages or sorted(
         d for d in os.listdir(args.dir)
         if os.path.exists(os.path.join(args.dir, d, 'build', 'compile_commands.json')))

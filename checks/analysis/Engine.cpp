@@ -32,9 +32,16 @@ bool bodyHasErrors(const Decl *Function, bool Callees) {
     return true;
   if (compilerErrorAt(*Function))
     return true;
+  // Clang reports an error for every recovery node and invalid declaration
+  // it makes: in a file that compiled without one, no body is broken. Not
+  // so with a precompiled preamble (clangd) or header, whose errors were
+  // reported when it was built, not now.
+  const ASTContext &Ctx = Function->getASTContext();
+  if (compiledCleanly(Ctx) && !Ctx.getExternalSource())
+    return false;
   // Broken callees leave errors behind: when none was reported, do not
   // walk every callee's body at every call.
-  Callees = Callees && !compiledCleanly(Function->getASTContext());
+  Callees = Callees && !compiledCleanly(Ctx);
   auto Broken = [&](const Decl *D) {
     if (!D)
       return false;
