@@ -19,8 +19,23 @@ using namespace clang::ast_matchers;
 namespace sessionlint {
 namespace {
 
-AST_MATCHER(FunctionDecl, hasAsyncName) {
-  return Node.getIdentifier() && Node.getName().starts_with("async_");
+// The name of the function a call calls, as callee(functionDecl(hasName()))
+// sees it. These run on every call of the file: a direct look at the
+// callee costs a fraction of the generic matchers (a fifth of the
+// matchers' time on a large file went to `callee`).
+llvm::StringRef calleeName(const CallExpr &Call) {
+  const auto *F = llvm::dyn_cast_or_null<FunctionDecl>(Call.getCalleeDecl());
+  return F && F->getIdentifier() ? F->getName() : llvm::StringRef();
+}
+
+AST_MATCHER(CallExpr, callsAsyncOperation) {
+  return calleeName(Node).starts_with("async_");
+}
+
+AST_MATCHER(CallExpr, callsGroupFunction) {
+  llvm::StringRef Name = calleeName(Node);
+  return Name == "make_parallel_group" || Name == "when_all" || Name == "when_all_ready" ||
+         Name == "collectAll" || Name == "collectAllTry" || Name == "collect_all";
 }
 
 bool isAwaitableOperator(const CXXOperatorCallExpr *Op) {
@@ -93,20 +108,14 @@ ConcurrentOperationsCheck::~ConcurrentOperationsCheck() = default;
 void ConcurrentOperationsCheck::registerMatchers(MatchFinder *F) {
   if (!registerConfigurationError(F))
     return;
-  F->addMatcher(cxxOperatorCallExpr(unless(isInSystemCode()),
-                                    hasAnyOverloadedOperatorName("&&", "||"))
+  F->addMatcher(cxxOperatorCallExpr(hasAnyOverloadedOperatorName("&&", "||"),
+                                    unless(isInSystemCode()))
                     .bind("operator"),
                 this);
-  F->addMatcher(callExpr(unless(isInSystemCode()),
-                         callee(functionDecl(hasAnyName(
-                             "make_parallel_group", "when_all", "when_all_ready",
-                             "collectAll", "collectAllTry", "collect_all"))))
-                    .bind("group"),
+  F->addMatcher(callExpr(callsGroupFunction(), unless(isInSystemCode())).bind("group"),
                 this);
-  F->addMatcher(
-      callExpr(unless(isInSystemCode()), callee(functionDecl(hasAsyncName())))
-          .bind("operation"),
-      this);
+  F->addMatcher(callExpr(callsAsyncOperation(), unless(isInSystemCode())).bind("operation"),
+                this);
   // `&C::handler`: a member function named as a value (a dispatch table
   // entry, a bound completion handler).
   F->addMatcher(unaryOperator(hasOperatorName("&"),

@@ -16,22 +16,28 @@ namespace sessionlint {
 namespace {
 
 /// Keyed by statements and declarations only: the analysis climbs through
-/// nothing else, and both have pointer identity. A user file holds about
-/// one entry per twelve bytes of source, so an entry is one pointer: the
-/// one parent when it is a statement or a declaration (nearly always),
-/// else a list kept aside (a template instantiation's shared
-/// subexpressions, an expression inside `decltype`).
+/// nothing else, and both have pointer identity. Generated code holds about
+/// one entry per four bytes of source, so an entry is one pointer: the one
+/// parent when it is a statement or a declaration (nearly always), a node
+/// kept aside when it is a type location (an expression inside
+/// `decltype`), a list when a node has several parents (a template
+/// instantiation's shared subexpressions).
 struct ParentIndex {
   using Many = llvm::SmallVector<DynTypedNode, 2>;
-  using Entry = llvm::PointerUnion<const Stmt *, const Decl *, Many *>;
+  using Entry =
+      llvm::PointerUnion<const Stmt *, const Decl *, const DynTypedNode *, Many *>;
   llvm::DenseMap<const void *, Entry> Map;
+  std::deque<DynTypedNode> Others;
   std::deque<Many> Lists;
 };
 
+/// The one parent Slot names (not a list).
 DynTypedNode nodeOf(ParentIndex::Entry Slot) {
   if (const auto *S = llvm::dyn_cast<const Stmt *>(Slot))
     return DynTypedNode::create(*S);
-  return DynTypedNode::create(*llvm::cast<const Decl *>(Slot));
+  if (const auto *D = llvm::dyn_cast<const Decl *>(Slot))
+    return DynTypedNode::create(*D);
+  return *llvm::cast<const DynTypedNode *>(Slot);
 }
 
 class Indexer : public RecursiveASTVisitor<Indexer> {
@@ -44,7 +50,9 @@ public:
   void indexUserCode(ASTContext &Ctx) {
     const SourceManager &SM = Ctx.getSourceManager();
     TranslationUnitDecl *TU = Ctx.getTranslationUnitDecl();
-    Stack.push_back(DynTypedNode::create(*TU));
+    // Sized for the main file up front: growing rehashes every entry.
+    Index.Map.reserve(SM.getBufferData(SM.getMainFileID()).size() / 4);
+    Stack.push_back(TU);
     for (Decl *D : TU->decls()) {
       SourceLocation Loc = D->getLocation();
       if (Loc.isInvalid() || SM.isInSystemHeader(SM.getExpansionLoc(Loc)))
@@ -58,7 +66,7 @@ public:
     if (!D)
       return true;
     add(D);
-    Stack.push_back(DynTypedNode::create(*D));
+    Stack.push_back(D);
     bool Result = RecursiveASTVisitor::TraverseDecl(D);
     Stack.pop_back();
     return Result;
@@ -73,7 +81,7 @@ public:
       return true;
     bool Unevaluated = TL.getAs<DecltypeTypeLoc>() || TL.getAs<TypeOfExprTypeLoc>();
     if (Unevaluated)
-      Stack.push_back(DynTypedNode::create(TL));
+      Stack.push_back(&Index.Others.emplace_back(DynTypedNode::create(TL)));
     bool Result = RecursiveASTVisitor::TraverseTypeLoc(TL, R...);
     if (Unevaluated)
       Stack.pop_back();
@@ -84,7 +92,7 @@ public:
   // 100,000 operands does not recurse 100,000 times.
   bool dataTraverseStmtPre(Stmt *S) {
     add(S);
-    Stack.push_back(DynTypedNode::create(*S));
+    Stack.push_back(S);
     return true;
   }
   bool dataTraverseStmtPost(Stmt *) {
@@ -96,34 +104,31 @@ private:
   void add(const void *Node) {
     if (Stack.empty())
       return;
-    const DynTypedNode &Parent = Stack.back();
-    auto [It, New] = Index.Map.try_emplace(Node);
-    ParentIndex::Entry &Slot = It->second;
-    if (New) {
-      if (const auto *S = Parent.get<Stmt>())
-        Slot = S;
-      else if (const auto *D = Parent.get<Decl>())
-        Slot = D;
-      else
-        Slot = &Index.Lists.emplace_back(ParentIndex::Many{Parent});
+    ParentIndex::Entry Parent = Stack.back();
+    auto [It, New] = Index.Map.try_emplace(Node, Parent);
+    if (New)
       return;
-    }
     // A node met twice under the same parent (a template instantiation's
     // shared subexpressions) is recorded once.
-    auto *List = llvm::dyn_cast_if_present<ParentIndex::Many *>(Slot);
+    ParentIndex::Entry &Slot = It->second;
+    if (Slot == Parent)
+      return;
+    DynTypedNode P = nodeOf(Parent);
+    auto *List = llvm::dyn_cast<ParentIndex::Many *>(Slot);
     if (!List) {
       DynTypedNode First = nodeOf(Slot);
-      if (First == Parent)
+      if (First == P)
         return;
       List = &Index.Lists.emplace_back(ParentIndex::Many{First});
       Slot = List;
     }
-    if (!(List->back() == Parent))
-      List->push_back(Parent);
+    if (!(List->back() == P))
+      List->push_back(P);
   }
 
   ParentIndex &Index;
-  llvm::SmallVector<DynTypedNode, 32> Stack;
+  /// The nodes around the one being traversed; never a list.
+  llvm::SmallVector<ParentIndex::Entry, 32> Stack;
 };
 
 /// One index per live ASTContext (clangd keeps several at once, on several

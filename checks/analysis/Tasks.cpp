@@ -206,8 +206,10 @@ TaskModel::lambdaAccesses(const LambdaExpr *L, const Frame &Outer,
       if (const auto *V = dyn_cast<VarDecl>(C.getCapturedVar()))
         Captures[V->getCanonicalDecl()] = &C;
   }
-  // Copies: what a lookup below computes may recompute summaries.
-  Summary S = T.of(Op);
+  // A reference: a summary never changes once the outermost
+  // SummaryTable::of() that computed it has returned, and those computed
+  // below are stored apart (Summaries.h).
+  const Summary &S = T.of(Op);
   // The anchor and the name of the last root mapped.
   SourceLocation Anchor;
   const ValueDecl *Named = nullptr;
@@ -301,7 +303,7 @@ void TaskModel::addFunction(const FunctionDecl *Def, const Expr *Anchor,
                             llvm::ArrayRef<const Expr *> Arguments,
                             bool CopiesArguments, const Frame &Spawner,
                             const Lockset &Extra, std::vector<TaskAccess> &Out) {
-  Summary S = T.of(Def);
+  const Summary &S = T.of(Def);
   SourceLocation At;
   const ValueDecl *Named = nullptr;
   auto Map = [&](const Place &Root) -> std::optional<std::pair<Place, Passing>> {
