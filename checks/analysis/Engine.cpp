@@ -34,13 +34,14 @@ bool bodyHasErrors(const Decl *Function, bool Callees) {
     return true;
   // Clang reports an error for every recovery node and invalid declaration
   // it makes: in a file that compiled without one, no body is broken. Not
-  // so with a precompiled preamble (clangd) or header, whose errors were
-  // reported when it was built, not now.
+  // so when declarations were read from a precompiled preamble (clangd),
+  // header or module, whose errors were reported when it was built.
   const ASTContext &Ctx = Function->getASTContext();
-  if (compiledCleanly(Ctx) && !Ctx.getExternalSource())
+  if (compiledCleanly(Ctx) && Ctx.getSourceManager().loaded_sloc_entry_size() == 0)
     return false;
   // Broken callees leave errors behind: when none was reported, do not
-  // walk every callee's body at every call.
+  // walk every callee's body at every call. (Bodies read from a preamble
+  // were skipped, and a PCH or module with errors is not written.)
   Callees = Callees && !compiledCleanly(Ctx);
   auto Broken = [&](const Decl *D) {
     if (!D)
