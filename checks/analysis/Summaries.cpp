@@ -405,6 +405,10 @@ private:
       walkUnnamed(Args, Ctx);
       return;
     }
+    if (T.bodySkipped(Callee)) {
+      walkUnnamed(Args, Ctx);
+      return;
+    }
     llvm::StringRef Name = Callee->getIdentifier() ? Callee->getName() : "";
     if (Op && Method && isElementAccessor(Method)) {
       walkUnnamed(Args, Ctx);
@@ -453,8 +457,16 @@ private:
       // A method of a session class (annotated, or the user's own
       // SessionTypes) is a use of it, whatever it does inside.
       if (Self && T.isSessionLeaf(Self->type()))
-        add(*Self, useKindOf(Method->getName()), held(Ctx), stripForwarding(Object));
+        add(*Self, Method->getIdentifier() ? useKindOf(Method->getName()) : OpKind::Exclusive,
+            held(Ctx), stripForwarding(Object));
       applySummary(Def, Call, Ctx);
+      walkUnnamed(Args, Ctx);
+      return;
+    }
+    if (T.bodySkipped(Method)) {
+      if (Self && T.isSessionLeaf(Self->type()))
+        add(*Self, Method->getIdentifier() ? useKindOf(Method->getName()) : OpKind::Exclusive,
+            held(Ctx), stripForwarding(Object));
       walkUnnamed(Args, Ctx);
       return;
     }
@@ -508,6 +520,10 @@ private:
     }
     if (const FunctionDecl *Def = T.definitionOf(Ctor)) {
       applySummary(Def, Construct, Ctx);
+      walkUnnamed(Args, Ctx);
+      return;
+    }
+    if (T.bodySkipped(Ctor)) {
       walkUnnamed(Args, Ctx);
       return;
     }
@@ -613,6 +629,16 @@ const FunctionDecl *SummaryTable::definitionOf(const FunctionDecl *F) const {
   if (const auto *M = dyn_cast<CXXMethodDecl>(Def); M && M->getParent()->isLambda())
     return nullptr; // Lambdas are followed through their captures.
   return Def;
+}
+
+bool SummaryTable::bodySkipped(const FunctionDecl *F) const {
+  if (!F)
+    return false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const FunctionDecl *R : F->redecls())
+    if (R->hasSkippedBody())
+      return !SM.isInSystemHeader(SM.getExpansionLoc(R->getLocation()));
+  return false;
 }
 
 const Frame &SummaryTable::frameOf(const Decl *Function) {

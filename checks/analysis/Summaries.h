@@ -148,7 +148,11 @@ public:
   ~SummaryTable() override;
 
   /// The summary of Function (a function, a method, a lambda's call
-  /// operator), computed on first use.
+  /// operator), computed on first use. The reference stays valid for the
+  /// table's life. The summary it names is final once the outermost of()
+  /// has returned; until then only the fixed point at the end of that
+  /// outermost call replaces summaries, after every computation that
+  /// could be holding one has returned.
   const Summary &of(const clang::Decl *Function);
   /// The frame of Function's body.
   const Frame &frameOf(const clang::Decl *Function);
@@ -170,6 +174,12 @@ public:
   /// The definition of F that has a body here and is not in a system
   /// header, if any.
   const clang::FunctionDecl *definitionOf(const clang::FunctionDecl *F) const;
+
+  /// Whether F is defined outside system headers but its body was skipped:
+  /// clangd parses the headers of its precompiled preamble without function
+  /// bodies. What such a function does is unknown, and unknown says nothing
+  /// (as for a broken body): not a use of what it is given.
+  bool bodySkipped(const clang::FunctionDecl *F) const;
 
   /// How a call of Callee binds each of its roots (parameters, `this`,
   /// captured variables for a lambda) at Call in the frame Caller.
