@@ -110,7 +110,8 @@ namespace {
 bool postedToOwnLoop(const Decl *Function, const SpawnSite &Site) {
   const VarDecl *Io = Site.Handle;
   if (!Io || !Io->isLocalVarDecl() || Io->getType()->isReferenceType() ||
-      (Site.Api != "post" && Site.Api != "dispatch" && Site.Api != "defer"))
+      (Site.Api != "post" && Site.Api != "dispatch" && Site.Api != "defer" &&
+       !Site.PostsToContext))
     return false;
   const CXXRecordDecl *Record = Io->getType()->getAsCXXRecordDecl();
   if (!Record || !isExecutionContextName(qualifiedName(Record)) ||
@@ -312,6 +313,7 @@ void Engine::addSite(const Decl *Function, SpawnSite Site) {
   if (Site.Handle && isa<ParmVarDecl>(Site.Handle) &&
       (Site.Api == "post" || Site.Api == "dispatch" || Site.Api == "defer") &&
       !Joins.bodyJoins(Function->getBody(), Site.Handle)) {
+    Site.ContextParam = cast<ParmVarDecl>(Site.Handle);
     Site.Handle = nullptr;
     Site.Joins = JoinKind::Never;
   }
@@ -421,6 +423,20 @@ void Engine::addHelperSites(const Decl *Function) {
           Site->Handle = namedVar(AddrOf->getSubExpr());
         if (Site->Handle)
           Site->Joins = Task.ReturnedJoins;
+        // A handler posted to the context passed here: joined as a post to
+        // it would be (SpawnApis.cpp), a local context at its scope's end.
+        if (Site->Handle && Task.PostedToContext) {
+          Site->PostsToContext = true;
+          if (ownsContext(Site->Handle))
+            Site->Joins = JoinKind::AtScopeEnd;
+          // Handed to this function too and not joined here: the handler
+          // runs on the caller's threads, as in addSite().
+          else if (isa<ParmVarDecl>(Site->Handle) &&
+                   !Joins.bodyJoins(Function->getBody(), Site->Handle)) {
+            Site->Handle = nullptr;
+            Site->Joins = JoinKind::Never;
+          }
+        }
       }
     } else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
                Member && !Task.ReturnsHandle) {
@@ -453,7 +469,7 @@ void Engine::addHelperSites(const Decl *Function) {
         break;
       }
     }
-    if (Sites.count(Call))
+    if (Sites.count(Call) || postedToOwnLoop(Function, *Site))
       continue;
     Table->ReachCache[Call] = std::make_unique<std::vector<TaskAccess>>(Task.Reach);
     HelperSites.push_back(std::move(Site));

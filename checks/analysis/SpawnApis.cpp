@@ -749,6 +749,13 @@ const VarDecl *executionContextOf(const Expr *Target) {
   return Record && isExecutionContextName(qualifiedName(Record)) ? V : nullptr;
 }
 
+bool ownsContext(const VarDecl *V) {
+  if (!V || !V->isLocalVarDecl() || V->getType()->isReferenceType())
+    return false;
+  const CXXRecordDecl *Record = V->getType()->getAsCXXRecordDecl();
+  return Record && isExecutionContextName(qualifiedName(Record));
+}
+
 std::optional<SpawnSite> recognizeSpawn(const Stmt *CandidateStmt,
                                         ASTContext &Ctx,
                                         const UserApis *User) {

@@ -85,6 +85,15 @@ struct SpawnSite {
   bool HelperQueues = false;
   /// The variable through which the task is joined, if any.
   const clang::VarDecl *Handle = nullptr;
+  /// A handler posted to an execution context this function was handed
+  /// (`post(pool, f)` with `pool` a parameter): not joined here, but the
+  /// caller's argument is the context that runs it (Engine::addSite).
+  const clang::ParmVarDecl *ContextParam = nullptr;
+  /// For a helper call: the task is a handler the helper posts to the
+  /// context passed here, which Handle names; it is joined as a post to
+  /// that context would be (`pool.join()`, a local pool's scope end, a
+  /// local io_context only this function runs).
+  bool PostsToContext = false;
   /// A future the task makes ready as the last thing it does
   /// (`done.set_value()` at the end of its body, the future taken with
   /// `done.get_future()`): waiting for it joins the task too.
@@ -156,6 +165,12 @@ std::optional<SpawnSite> recognizeSpawn(const clang::Stmt *Candidate,
 /// The Asio execution context variable a post's target names (`io`,
 /// `pool.get_executor()`), or null.
 const clang::VarDecl *executionContextOf(const clang::Expr *Target);
+
+/// Whether V is an execution context this function owns (a local, not a
+/// reference): nothing posted to it runs after its scope ends, since its
+/// destructor stops and joins a pool's threads and drops an io_context's
+/// handlers.
+bool ownsContext(const clang::VarDecl *V);
 
 /// The argument index `SESSIONLINT_SPAWNS(n)` names on F, if F carries it.
 std::optional<unsigned> spawnsAnnotation(const clang::FunctionDecl *F,

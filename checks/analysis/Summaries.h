@@ -98,6 +98,10 @@ struct EscapingTask {
   /// The handle is stored in this parameter (`pthread_t &tid`, `std::thread
   /// &out`): the caller joins it through the argument.
   std::optional<unsigned> HandleParam;
+  /// HandleParam is an execution context the task was posted to
+  /// (`post(pool, f)`): the caller's context, joined by its `join()`,
+  /// `wait()` or `run()`, or by the end of its scope when the caller owns it.
+  bool PostedToContext = false;
   /// What else the task runs: the callables its caller hands in.
   llvm::SmallVector<ParamRun, 1> Runs;
   /// Part of Reach is code this function's caller wrote (a callable it

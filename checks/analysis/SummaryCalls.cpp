@@ -98,6 +98,10 @@ void SummaryTable::recordSpawn(const SpawnSite &Site, const Frame &Fr, Summary &
         !detaches(Site.Handle, Fr)) {
       Task.HandleParam = Param->getFunctionScopeIndex();
       Task.ReturnedJoins = Site.Joins;
+    } else if (Site.ContextParam && !Site.Handle) {
+      Task.HandleParam = Site.ContextParam->getFunctionScopeIndex();
+      Task.ReturnedJoins = JoinKind::Explicit;
+      Task.PostedToContext = true;
     }
     Task.Runs = Model.paramRuns(Site, Fr);
     Out.Tasks.push_back(std::move(Task));
@@ -208,6 +212,7 @@ void SummaryTable::applyCallee(const FunctionDecl *Def, const Expr *Call, const 
     // handle); beyond it, to this function's own out-parameter if that
     // is what the argument is.
     Moved.HandleParam = Task.HandleParam;
+    Moved.PostedToContext = Task.PostedToContext;
     std::optional<unsigned> PassedOn;
     if (Task.HandleParam)
       if (const Expr *Arg = argumentAt(Call, *Task.HandleParam))
@@ -253,7 +258,8 @@ void SummaryTable::applyCallee(const FunctionDecl *Def, const Expr *Call, const 
         if (const auto *AddrOf = dyn_cast<UnaryOperator>(stripForwarding(Arg));
             !Handle && AddrOf && AddrOf->getOpcode() == UO_AddrOf)
           Handle = namedVar(AddrOf->getSubExpr());
-        if (Handle && Joins.bodyJoins(Fr.body(), Handle)) {
+        if (Handle && (Joins.bodyJoins(Fr.body(), Handle) ||
+                       (Task.PostedToContext && ownsContext(Handle)))) {
           for (const TaskAccess &A : Moved.Reach) {
             Access Joined = A.Use;
             Joined.ByTask = Call;

@@ -62,3 +62,67 @@ void handed_context_run_here_ok(asio::io_context &io, pqxx::connection &db) {
   io.run();
   pqxx::work w(db);
 }
+
+// A helper that posts to the context it is handed: the task runs on the
+// caller's context, and is joined as a post to it would be (Engine.cpp,
+// addHelperSites). The helpers are static: one with external linkage is
+// also judged where it is (fire-and-forget.cpp, post_parameter_bad).
+struct Job {
+  pqxx::connection &db;
+  void operator()() const { pqxx::work w(db); }
+};
+
+static void submit(asio::thread_pool &pool, pqxx::connection &db) {
+  asio::post(pool, Job{db});
+}
+
+static void enqueue(asio::thread_pool &pool, pqxx::connection &db) { submit(pool, db); }
+
+void helper_pool_joined_before_use_ok(pqxx::connection &db) {
+  asio::thread_pool pool(2);
+  submit(pool, db);
+  pool.join();
+  pqxx::work w(db);
+}
+
+void helper_pool_used_before_join_bad(pqxx::connection &db) {
+  asio::thread_pool pool(2);
+  submit(pool, db);
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: session 'db' of type 'pqxx::connection' is shared with a task started by 'submit' while this function keeps using it
+  pqxx::work w(db);
+  pool.join();
+}
+
+// Two calls deep; the pool's scope ends first.
+void two_deep_pool_scope_ends_ok(pqxx::connection &db) {
+  {
+    asio::thread_pool pool(2);
+    enqueue(pool, db);
+  }
+  pqxx::work w(db);
+}
+
+void two_deep_pool_used_in_scope_bad(pqxx::connection &db) {
+  asio::thread_pool pool(2);
+  enqueue(pool, db);
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: session 'db' of type 'pqxx::connection' is shared with a task started by 'enqueue' while this function keeps using it
+  pqxx::work w(db);
+}
+
+static void post_to_own_loop(asio::io_context &io, pqxx::connection &db) {
+  asio::post(io, [&db] { pqxx::work w(db); });
+}
+
+void helper_own_loop_runs_later_ok(pqxx::connection &db) {
+  asio::io_context io;
+  post_to_own_loop(io, db);
+  pqxx::work w(db);
+  io.run();
+}
+
+// Handed the context and never running it: the handler outlives this
+// function, which its caller's `db` does not know.
+void helper_handed_context_not_joined_bad(asio::io_context &io, pqxx::connection &db) {
+  post_to_own_loop(io, db);
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: session 'db' of type 'pqxx::connection' is shared with a detached task started by 'post_to_own_loop'
+}
