@@ -151,7 +151,8 @@ namespace {
 /// The promise whose `set_value()` (or `set_exception()`) is the last
 /// statement of Body, as a variable of Outer's frame: the task's own
 /// capture of it, or the argument its parameter was bound to.
-const VarDecl *promiseSetLast(const Stmt *Body, llvm::ArrayRef<const Expr *> Arguments) {
+const VarDecl *calledLast(const Stmt *Body, llvm::ArrayRef<const Expr *> Arguments,
+                          llvm::ArrayRef<llvm::StringRef> Methods) {
   const auto *Block = dyn_cast_or_null<CompoundStmt>(Body);
   if (!Block || Block->body_empty())
     return nullptr;
@@ -159,12 +160,12 @@ const VarDecl *promiseSetLast(const Stmt *Body, llvm::ArrayRef<const Expr *> Arg
   if (const auto *Return = dyn_cast<ReturnStmt>(Last); Return && !Return->getRetValue() &&
                                                         Block->size() > 1)
     Last = *(Block->body_end() - 2);
+  // `{ std::lock_guard lk(m); done = true; cv.notify_one(); }` last.
+  if (isa<CompoundStmt>(Last))
+    return calledLast(Last, Arguments, Methods);
   const auto *Call = dyn_cast<CXXMemberCallExpr>(Last);
   const CXXMethodDecl *M = Call ? Call->getMethodDecl() : nullptr;
-  if (!M || !M->getIdentifier() ||
-      !llvm::is_contained({llvm::StringRef("set_value"), llvm::StringRef("set_exception"),
-                           llvm::StringRef("set_value_at_thread_exit")},
-                          M->getName()))
+  if (!M || !M->getIdentifier() || !llvm::is_contained(Methods, M->getName()))
     return nullptr;
   const VarDecl *Promise = namedVar(Call->getImplicitObjectArgument());
   if (const auto *Param = dyn_cast_or_null<ParmVarDecl>(Promise)) {
@@ -181,6 +182,21 @@ const VarDecl *promiseSetLast(const Stmt *Body, llvm::ArrayRef<const Expr *> Arg
     Promise = namedVar(Arg);
   }
   return Promise;
+}
+
+/// The promise Body makes ready as the last thing it does.
+const VarDecl *promiseSetLast(const Stmt *Body, llvm::ArrayRef<const Expr *> Arguments) {
+  return calledLast(Body, Arguments,
+                    {"set_value", "set_exception", "set_value_at_thread_exit"});
+}
+
+/// The condition variable Body notifies as the last thing it does (after
+/// setting the flag its waiter checks).
+const VarDecl *notifiedLast(const Stmt *Body, llvm::ArrayRef<const Expr *> Arguments) {
+  const VarDecl *Cv = calledLast(Body, Arguments, {"notify_one", "notify_all"});
+  const CXXRecordDecl *Record =
+      Cv ? Cv->getType().getNonReferenceType()->getAsCXXRecordDecl() : nullptr;
+  return Record && isConditionVariableName(qualifiedName(Record)) ? Cv : nullptr;
 }
 
 /// `auto done = p.get_future();` in Function for the promise P.
@@ -260,18 +276,28 @@ const VarDecl *startGateOf(const Decl *Function, const SpawnSite &Site) {
   return nullptr;
 }
 
-/// The future Site's task makes ready as the last thing it does.
+/// The future Site's task makes ready as the last thing it does, or the
+/// condition variable of this function it notifies last: waiting for
+/// either joins the task, as far as its sessions go.
 const VarDecl *doneFutureOf(const Decl *Function, const SpawnSite &Site) {
   for (const Expr *Callable : Site.Callables) {
-    const VarDecl *Promise = nullptr;
-    if (const LambdaExpr *L = lambdaOf(Callable))
-      Promise = promiseSetLast(L->getBody(), {});
-    else if (const auto *Ref = dyn_cast<DeclRefExpr>(stripForwarding(Callable)))
-      if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl()); F && F->hasBody())
-        Promise = promiseSetLast(F->getBody(), Site.Arguments);
-    if (Promise)
+    const Stmt *Body = nullptr;
+    llvm::ArrayRef<const Expr *> Arguments;
+    if (const LambdaExpr *L = lambdaOf(Callable)) {
+      Body = L->getBody();
+    } else if (const auto *Ref = dyn_cast<DeclRefExpr>(stripForwarding(Callable))) {
+      if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl()); F && F->hasBody()) {
+        Body = F->getBody();
+        Arguments = Site.Arguments;
+      }
+    }
+    if (const VarDecl *Promise = promiseSetLast(Body, Arguments))
       if (const VarDecl *Future = futureOf(Function, Promise))
         return Future;
+    if (const VarDecl *Cv = notifiedLast(Body, Arguments);
+        Cv && Cv->isLocalVarDecl() &&
+        Decl::castFromDeclContext(Cv->getDeclContext()) == Function)
+      return Cv;
   }
   return nullptr;
 }

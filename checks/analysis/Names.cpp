@@ -77,6 +77,12 @@ bool NameList::matches(llvm::StringRef QualifiedName) const {
   return false;
 }
 
+bool isConditionVariableName(llvm::StringRef QualifiedName) {
+  if (!QualifiedName.consume_front("std::"))
+    QualifiedName.consume_front("boost::");
+  return QualifiedName == "condition_variable" || QualifiedName == "condition_variable_any";
+}
+
 } // namespace sessionlint
 
 namespace sessionlint {

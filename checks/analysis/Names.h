@@ -38,6 +38,9 @@ bool isTaskHandleName(llvm::StringRef QualifiedName);
 /// `join()` and `wait()` on it return when the handlers posted to it have.
 bool isExecutionContextName(llvm::StringRef QualifiedName);
 
+/// std::condition_variable(_any), boost::condition_variable(_any).
+bool isConditionVariableName(llvm::StringRef QualifiedName);
+
 /// The type of a declared object as users spell it, for diagnostics: an
 /// alias keeps its name (`pqxx::work`, `PGconn *`), anything else is printed
 /// fully qualified without inline or anonymous namespaces; references are

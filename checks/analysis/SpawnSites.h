@@ -96,7 +96,9 @@ struct SpawnSite {
   bool PostsToContext = false;
   /// A future the task makes ready as the last thing it does
   /// (`done.set_value()` at the end of its body, the future taken with
-  /// `done.get_future()`): waiting for it joins the task too.
+  /// `done.get_future()`), or a condition variable of this function it
+  /// notifies last (`cv.notify_one()` after setting the flag the waiter
+  /// checks): waiting for it joins the task too.
   const clang::VarDecl *DoneFuture = nullptr;
   /// The task waits first of all for this latch, semaphore, condition
   /// variable or promise (`ready.wait()` before anything else), so it

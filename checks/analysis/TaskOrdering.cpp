@@ -30,6 +30,21 @@ public:
       Out[Container].push_back(Loop->getRangeStmt());
     return true;
   }
+  // `while (!done) cv.wait(lk);`: the loop is left only once the flag is
+  // set, waited for or not; its condition is where it ends.
+  bool VisitWhileStmt(WhileStmt *Loop) {
+    const Stmt *Body = Loop->getBody();
+    if (const auto *Block = dyn_cast_or_null<CompoundStmt>(Body))
+      Body = Block->size() == 1 ? Block->body_front() : nullptr;
+    const auto *Wait = dyn_cast_or_null<CXXMemberCallExpr>(Body);
+    const CXXMethodDecl *M = Wait ? Wait->getMethodDecl() : nullptr;
+    if (!M || !M->getIdentifier() || !M->getName().starts_with("wait") ||
+        !isConditionVariableName(qualifiedName(M->getParent())) || !Loop->getCond())
+      return true;
+    if (const VarDecl *Cv = namedVar(Wait->getImplicitObjectArgument()))
+      Out[Cv].push_back(Loop->getCond());
+    return true;
+  }
   bool TraverseLambdaExpr(LambdaExpr *) { return true; }
 
 private:
@@ -144,8 +159,13 @@ bool FunctionOrdering::isJoin(const CFGElement &Element,
     if (auto S = Element.getAs<CFGStmt>())
       return isa<OMPTaskwaitDirective>(S->getStmt());
   if (Site.DoneFuture)
-    if (auto S = Element.getAs<CFGStmt>(); S && Joins.isJoinOf(S->getStmt(), Site.DoneFuture))
-      return true;
+    if (auto S = Element.getAs<CFGStmt>()) {
+      if (Joins.isJoinOf(S->getStmt(), Site.DoneFuture))
+        return true;
+      auto Loops = JoiningLoops.find(Site.DoneFuture);
+      if (Loops != JoiningLoops.end() && llvm::is_contained(Loops->second, S->getStmt()))
+        return true;
+    }
   if (!Site.Handle || Site.Joins == JoinKind::Never)
     return false;
   if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>())

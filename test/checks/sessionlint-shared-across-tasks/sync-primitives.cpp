@@ -6,6 +6,7 @@
 // semaphore, condition variable or promise before anything else, which
 // the spawner releases after its own uses.
 #include <condition_variable>
+#include <functional>
 #include <future>
 #include <latch>
 #include <mutex>
@@ -163,4 +164,93 @@ void second_task_before_the_gate_bad(sqlite3 *db) {
   ready.count_down();
   gated.join();
   eager.join();
+}
+
+// A task that ends by setting a flag and notifying a condition variable of
+// the spawner, which waits for it before its own use: a hand-written join.
+void condition_notified_last_ok(pqxx::connection &db) {
+  std::mutex m;
+  std::condition_variable cv;
+  bool done = false;
+  std::thread worker([&] {
+    {
+      pqxx::work w(db);
+    }
+    std::lock_guard<std::mutex> lk(m);
+    done = true;
+    cv.notify_one();
+  });
+  {
+    std::unique_lock<std::mutex> lk(m);
+    cv.wait(lk, [&] { return done; });
+  }
+  pqxx::work w(db);
+  worker.join();
+}
+
+struct Signal {
+  std::mutex m;
+  std::condition_variable cv;
+  bool done = false;
+};
+
+static void import_then_signal(pqxx::connection &db, std::condition_variable &cv,
+                               Signal &s) {
+  pqxx::work w(db);
+  {
+    std::lock_guard<std::mutex> lk(s.m);
+    s.done = true;
+    cv.notify_all();
+  }
+}
+
+void condition_notified_by_named_function_ok(pqxx::connection &db) {
+  Signal s;
+  std::condition_variable cv;
+  std::thread worker(import_then_signal, std::ref(db), std::ref(cv), std::ref(s));
+  std::unique_lock<std::mutex> lk(s.m);
+  while (!s.done)
+    cv.wait(lk);
+  pqxx::work w(db);
+  lk.unlock();
+  worker.join();
+}
+
+void condition_used_before_wait_bad(pqxx::connection &db) {
+  std::mutex m;
+  std::condition_variable cv;
+  bool done = false;
+  std::thread worker([&] {
+    pqxx::work w(db);
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: session 'db' of type 'pqxx::connection' is shared with a task started by 'std::thread' while this function keeps using it
+    std::lock_guard<std::mutex> lk(m);
+    done = true;
+    cv.notify_one();
+  });
+  pqxx::work w(db);
+  std::unique_lock<std::mutex> lk(m);
+  cv.wait(lk, [&] { return done; });
+  worker.join();
+}
+
+// Notified first, the session used after: the wait is no join.
+void condition_notified_before_last_use_bad(pqxx::connection &db) {
+  std::mutex m;
+  std::condition_variable cv;
+  bool ready = false;
+  std::thread worker([&] {
+    {
+      std::lock_guard<std::mutex> lk(m);
+      ready = true;
+    }
+    cv.notify_one();
+    pqxx::work w(db);
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: session 'db' of type 'pqxx::connection' is shared with a task started by 'std::thread' while this function keeps using it
+  });
+  {
+    std::unique_lock<std::mutex> lk(m);
+    cv.wait(lk, [&] { return ready; });
+  }
+  pqxx::work w(db);
+  worker.join();
 }
