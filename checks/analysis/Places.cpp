@@ -196,10 +196,32 @@ Frame::Frame(const Decl *Function, const Stmt *Body, ASTContext &Ctx,
 }
 
 Place Frame::placeOfVar(const VarDecl *V) const {
-  if (!V->hasGlobalStorage())
-    if (std::optional<Place> Bound = bindingOf(V, 0))
-      return *Bound;
+  if (std::optional<Place> Bound = bindingOf(V, 0))
+    return *Bound;
   return Place::var(V, V->getType());
+}
+
+std::optional<Place> Frame::globalBinding(const VarDecl *V, unsigned Depth) const {
+  // A global pointer or reference this body points at one of its own
+  // objects (`g_conn = &c;`): here it names that object, whatever other
+  // functions (a thread's) call it, first binding for the whole body as
+  // for a local. Pointed elsewhere (`new`, another global), it stays
+  // itself.
+  const VarDecl *Key = V->getCanonicalDecl();
+  auto A = Assigned.find(Key);
+  if (A == Assigned.end() || !refersElsewhere(V->getType(), Types))
+    return std::nullopt;
+  auto [It, Inserted] = Bindings.try_emplace(Key, State::InProgress, Place());
+  if (!Inserted)
+    return It->second.first == State::Bound ? std::optional<Place>(It->second.second)
+                                            : std::nullopt;
+  std::optional<Place> Result = resolve(A->second, Depth + 1);
+  if (Result && !(Result->root() == Place::Root::Var && declaresLocal(Result->rootVar())))
+    Result.reset();
+  It = Bindings.find(Key);
+  It->second = Result ? std::make_pair(State::Bound, *Result)
+                      : std::make_pair(State::Unbound, Place());
+  return Result;
 }
 
 bool Frame::declaresLocal(const VarDecl *V) const {
@@ -254,6 +276,8 @@ std::optional<Place> Frame::placeOf(const Expr *E) const {
 }
 
 std::optional<Place> Frame::bindingOf(const VarDecl *V, unsigned Depth) const {
+  if (V && V->hasGlobalStorage())
+    return globalBinding(V, Depth);
   if (!declaresLocal(V))
     return std::nullopt;
   const VarDecl *Key = V->getCanonicalDecl();

@@ -155,6 +155,7 @@ public:
 private:
   std::optional<Place> resolve(const clang::Expr *E, unsigned Depth) const;
   std::optional<Place> bindingOf(const clang::VarDecl *V, unsigned Depth) const;
+  std::optional<Place> globalBinding(const clang::VarDecl *V, unsigned Depth) const;
   std::optional<Place> fieldBinding(const Place &Object,
                                     const clang::FieldDecl *F,
                                     unsigned Depth) const;

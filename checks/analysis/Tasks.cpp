@@ -226,7 +226,8 @@ TaskModel::lambdaAccesses(const LambdaExpr *L, const Frame &Outer,
       if (V->hasGlobalStorage()) {
         Anchor = anchorOf(Where);
         Named = V;
-        return std::make_pair(Place::var(V, V->getType()), Passing::Shared);
+        // `g_conn = &c;` in the spawner: the task's `*g_conn` is c.
+        return std::make_pair(Outer.placeOfVar(V), Passing::Shared);
       }
       if (V->isInitCapture()) {
         const Expr *Init = V->getInit();
@@ -318,7 +319,7 @@ void TaskModel::addFunction(const FunctionDecl *Def, const Expr *Anchor,
       if (V->hasGlobalStorage()) {
         At = Anchor->getExprLoc();
         Named = V;
-        return std::make_pair(Place::var(V, V->getType()), Passing::Shared);
+        return std::make_pair(Spawner.placeOfVar(V), Passing::Shared);
       }
       const auto *Param = dyn_cast<ParmVarDecl>(V);
       if (!Param || Param->getDeclContext() != Def)

@@ -4,6 +4,7 @@
 // statement on a database), are the same session. A use through any of
 // them while the task runs is a concurrent use.
 #include <memory>
+#include <mutex>
 #include <pqxx/pqxx>
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <soci/soci.h>
@@ -149,3 +150,45 @@ public:
 private:
   pqxx::connection db_;
 };
+
+// A global pointer the spawning function points at its own connection: a
+// thread function that goes through the global reaches that connection,
+// and the function's own unlocked use of it races with the locked one.
+namespace globals {
+pqxx::connection *current;
+std::mutex current_mu;
+
+void flush() {
+  std::lock_guard<std::mutex> lk(current_mu);
+  current->close();
+}
+
+void global_pointer_to_local_bad() {
+  pqxx::connection db;
+  current = &db;
+  std::thread t(flush);
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: session 'current' of type 'pqxx::connection *' is shared with a task started by 'std::thread' while this function keeps using it
+  db.close();
+  t.join();
+}
+
+void global_pointer_to_local_locked_ok() {
+  pqxx::connection db;
+  current = &db;
+  std::thread t([] { flush(); });
+  {
+    std::lock_guard<std::mutex> lk(current_mu);
+    db.close();
+  }
+  t.join();
+}
+
+// Pointed at a connection of its own: the function's `db` is another one.
+void global_pointer_to_new_connection_ok() {
+  current = new pqxx::connection;
+  std::thread t(flush);
+  pqxx::connection db;
+  db.close();
+  t.join();
+}
+} // namespace globals
