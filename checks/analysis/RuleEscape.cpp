@@ -189,9 +189,12 @@ std::optional<Finding> Engine::escape(const Decl *Function, const SpawnSite &Sit
   // The task signals its end through a future this function waits for.
   if (Site.DoneFuture && Joins.bodyJoins(Function->getBody(), Site.DoneFuture))
     return std::nullopt;
+  // Only this file can call it, and does: its callers decide. A virtual
+  // member function may be called through a base class from anywhere.
   auto Internal = [&](const Decl *D) {
     const auto *F = dyn_cast_or_null<FunctionDecl>(D);
-    return F && !isa<CXXMethodDecl>(F) && F->getFormalLinkage() == Linkage::Internal &&
+    const auto *M = dyn_cast_or_null<CXXMethodDecl>(F);
+    return F && (!M || !M->isVirtual()) && F->getFormalLinkage() == Linkage::Internal &&
            !callersOf(F).empty();
   };
   if (Site.HelperSpawn && !Site.HelperRunsCallerCode) {

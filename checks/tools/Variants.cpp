@@ -593,8 +593,12 @@ void member(Context &C, const FunctionDecl *F) {
             (Moves ? "std::move(" + P->getNameAsString() + ")" : P->getNameAsString());
   }
   declareAhead(C, F);
-  C.Before += "struct " + Struct + " {\n  " + Ret + " sl_run(" + Params + ") " +
-              C.text(F->getBody()->getSourceRange()) + "\n};\n";
+  // A function only this file can call keeps that property: its struct
+  // goes into an unnamed namespace.
+  bool Internal = F->getFormalLinkage() == Linkage::Internal;
+  C.Before += std::string(Internal ? "namespace {\n" : "") + "struct " + Struct + " {\n  " +
+              Ret + " sl_run(" + Params + ") " + C.text(F->getBody()->getSourceRange()) +
+              "\n};\n" + (Internal ? "} // namespace\n" : "");
   C.replace(F->getBody()->getSourceRange(),
             "{ return " + Struct + "{}.sl_run(" + Args + "); }");
 }

@@ -126,3 +126,32 @@ void helper_handed_context_not_joined_bad(asio::io_context &io, pqxx::connection
   post_to_own_loop(io, db);
   // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: session 'db' of type 'pqxx::connection' is shared with a detached task started by 'post_to_own_loop'
 }
+
+// A member function of a class in an unnamed namespace is called from this
+// file only: its callers judge the task it leaves behind. A virtual one
+// may be called through its base from anywhere, so it is judged where it
+// is.
+namespace {
+struct Queue {
+  virtual ~Queue() = default;
+  virtual void push(asio::thread_pool &pool, pqxx::connection &db) = 0;
+};
+
+class Dispatcher : public Queue {
+public:
+  void enqueue(asio::thread_pool &pool, pqxx::connection &db) { submit(pool, db); }
+  void push(asio::thread_pool &pool, pqxx::connection &db) override {
+    submit(pool, db);
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: session 'db' of type 'pqxx::connection' is shared with a detached task started by 'submit' while the caller keeps using it
+  }
+};
+} // namespace
+
+void internal_member_helper_pool_scope_ends_ok(pqxx::connection &db) {
+  Dispatcher d;
+  {
+    asio::thread_pool pool(2);
+    d.enqueue(pool, db);
+  }
+  pqxx::work w(db);
+}
