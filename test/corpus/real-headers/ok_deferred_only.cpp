@@ -1,0 +1,18 @@
+#include <future>
+#include <pqxx/pqxx>
+
+int count_rows(pqxx::connection &c) {
+  pqxx::work w(c);
+  return w.exec1("SELECT count(*) FROM t")[0].as<int>();
+}
+
+int main() {
+  pqxx::connection conn("dbname=app");
+  auto lazy = std::async(std::launch::deferred, count_rows, std::ref(conn));
+  {
+    pqxx::work w(conn);
+    w.exec("UPDATE t SET x = 1");
+    w.commit();
+  }
+  return lazy.get();
+}
