@@ -417,6 +417,7 @@ std::string parameterListTyped(llvm::ArrayRef<const VarDecl *> Vars, ASTContext 
   PrintingPolicy Policy(Ctx.getLangOpts());
   Policy.SuppressScope = false;
   Policy.FullyQualifiedName = true;
+  Policy.SuppressUnwrittenScope = true; // No `(anonymous namespace)::`.
   Policy.SuppressTagKeyword = true;
   for (const VarDecl *V : Vars) {
     if (!Out.empty())
@@ -581,6 +582,7 @@ void member(Context &C, const FunctionDecl *F) {
   std::string Struct = C.fresh("impl", F);
   PrintingPolicy Policy(C.Ctx.getLangOpts());
   Policy.FullyQualifiedName = true;
+  Policy.SuppressUnwrittenScope = true; // No `(anonymous namespace)::`.
   std::string Ret = F->getReturnType().getAsString(Policy);
   std::string Params;
   std::string Args;
