@@ -110,8 +110,7 @@ namespace {
 bool postedToOwnLoop(const Decl *Function, const SpawnSite &Site) {
   const VarDecl *Io = Site.Handle;
   if (!Io || !Io->isLocalVarDecl() || Io->getType()->isReferenceType() ||
-      (Site.Api != "post" && Site.Api != "dispatch" && Site.Api != "defer" &&
-       !Site.PostsToContext))
+      (!isPostName(Site.Api) && !Site.PostsToContext))
     return false;
   const CXXRecordDecl *Record = Io->getType()->getAsCXXRecordDecl();
   if (!Record || !isExecutionContextName(qualifiedName(Record)) ||
@@ -148,9 +147,10 @@ bool postedToOwnLoop(const Decl *Function, const SpawnSite &Site) {
 
 namespace {
 
-/// The promise whose `set_value()` (or `set_exception()`) is the last
-/// statement of Body, as a variable of Outer's frame: the task's own
-/// capture of it, or the argument its parameter was bound to.
+/// The object whose member function, one of Methods, is the last statement
+/// of Body (or of a block that ends it), as a variable of Outer's frame:
+/// the task's own capture of it, or the argument its parameter was bound
+/// to.
 const VarDecl *calledLast(const Stmt *Body, llvm::ArrayRef<const Expr *> Arguments,
                           llvm::ArrayRef<llvm::StringRef> Methods) {
   const auto *Block = dyn_cast_or_null<CompoundStmt>(Body);
@@ -336,9 +336,7 @@ void Engine::addSite(const Decl *Function, SpawnSite Site) {
   }
   // A handler posted to a context this function was handed runs on the
   // caller's threads, unless this function runs or joins the context.
-  if (Site.Handle && isa<ParmVarDecl>(Site.Handle) &&
-      (Site.Api == "post" || Site.Api == "dispatch" || Site.Api == "defer") &&
-      !Joins.bodyJoins(Function->getBody(), Site.Handle)) {
+  if (isPostName(Site.Api) && handedNotJoined(Function, Site.Handle)) {
     Site.ContextParam = cast<ParmVarDecl>(Site.Handle);
     Site.Handle = nullptr;
     Site.Joins = JoinKind::Never;
@@ -457,8 +455,7 @@ void Engine::addHelperSites(const Decl *Function) {
             Site->Joins = JoinKind::AtScopeEnd;
           // Handed to this function too and not joined here: the handler
           // runs on the caller's threads, as in addSite().
-          else if (isa<ParmVarDecl>(Site->Handle) &&
-                   !Joins.bodyJoins(Function->getBody(), Site->Handle)) {
+          else if (handedNotJoined(Function, Site->Handle)) {
             Site->Handle = nullptr;
             Site->Joins = JoinKind::Never;
           }
@@ -502,6 +499,11 @@ void Engine::addHelperSites(const Decl *Function) {
     Sites.try_emplace(Call, *HelperSites.back());
     ByFunction[Function].push_back(Call);
   }
+}
+
+bool Engine::handedNotJoined(const Decl *Function, const VarDecl *Context) {
+  return Context && isa<ParmVarDecl>(Context) &&
+         !Joins.bodyJoins(Function->getBody(), Context);
 }
 
 bool Engine::broken(const Decl *F) {

@@ -99,6 +99,10 @@ private:
   /// Whether the task a helper call on the object Handle starts ends when
   /// Handle does: a local object (not a reference) whose destructor joins.
   bool joinsAtScopeEnd(const clang::VarDecl *Handle);
+  /// Context is a parameter of Function (an execution context it was
+  /// handed) that Function neither runs nor joins: what is posted to it
+  /// runs on the caller's threads.
+  bool handedNotJoined(const clang::Decl *Function, const clang::VarDecl *Context);
 
   // The rules; each returns the finding it makes for Session, if any.
   std::optional<Finding> parallel(const SpawnSite &Site,

@@ -1,4 +1,5 @@
 #include "HandlerChains.h"
+#include "Names.h"
 #include "Parents.h"
 #include "SpawnSites.h"
 #include "StartGuards.h"
@@ -57,7 +58,7 @@ const CallExpr *postingCall(const LambdaExpr *Lambda, ASTContext &Ctx) {
   if (!Callee || !Callee->getIdentifier())
     return nullptr;
   llvm::StringRef Name = Callee->getName();
-  return Name == "post" || Name == "dispatch" || Name == "defer" ? User : nullptr;
+  return isPostName(Name) ? User : nullptr;
 }
 
 const LambdaExpr *lambdaFor(const Decl *Function, ASTContext &Ctx) {

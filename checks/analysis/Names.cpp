@@ -77,6 +77,10 @@ bool NameList::matches(llvm::StringRef QualifiedName) const {
   return false;
 }
 
+bool isPostName(llvm::StringRef Name) {
+  return Name == "post" || Name == "dispatch" || Name == "defer";
+}
+
 bool isConditionVariableName(llvm::StringRef QualifiedName) {
   if (!QualifiedName.consume_front("std::"))
     QualifiedName.consume_front("boost::");

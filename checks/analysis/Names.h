@@ -38,6 +38,9 @@ bool isTaskHandleName(llvm::StringRef QualifiedName);
 /// `join()` and `wait()` on it return when the handlers posted to it have.
 bool isExecutionContextName(llvm::StringRef QualifiedName);
 
+/// Asio's `post`, `dispatch` and `defer`: a handler handed to an executor.
+bool isPostName(llvm::StringRef Name);
+
 /// std::condition_variable(_any), boost::condition_variable(_any).
 bool isConditionVariableName(llvm::StringRef QualifiedName);
 

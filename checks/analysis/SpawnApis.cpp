@@ -643,8 +643,7 @@ std::optional<SpawnSite> recognizeEvaluated(const Stmt *CandidateStmt,
         else if (TokenName == "detached_t")
           Site.DetachedAt = Token;
       }
-    } else if (IsAsio && (Short == "post" || Short == "dispatch" ||
-                          Short == "defer" || Short == "spawn")) {
+    } else if (IsAsio && (isPostName(Short) || Short == "spawn")) {
       // post(ex, handler), post(handler), spawn(ctx, function[, token]):
       // fire-and-forget. With a completion token instead of a handler
       // (`co_await post(ex, use_awaitable)`) nothing runs beside us.
@@ -670,8 +669,7 @@ std::optional<SpawnSite> recognizeEvaluated(const Stmt *CandidateStmt,
       if (Short != "spawn" && NumArgs >= 2)
         if (const VarDecl *Context = executionContextOf(Call->getArg(0))) {
           Site.Handle = Context;
-          bool Local = Context->isLocalVarDecl() && !Context->getType()->isReferenceType();
-          Site.Joins = Local ? JoinKind::AtScopeEnd : JoinKind::Explicit;
+          Site.Joins = ownsContext(Context) ? JoinKind::AtScopeEnd : JoinKind::Explicit;
         }
     } else if (isTbbName(Name) && Short.starts_with("parallel_")) {
       // tbb::parallel_for(range, body), parallel_invoke(f, g, ...): the

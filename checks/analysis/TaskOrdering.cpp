@@ -158,14 +158,15 @@ bool FunctionOrdering::isJoin(const CFGElement &Element,
   if (Site.Joins == JoinKind::Taskwait)
     if (auto S = Element.getAs<CFGStmt>())
       return isa<OMPTaskwaitDirective>(S->getStmt());
+  auto EndsLoopJoining = [&](const VarDecl *V, const Stmt *Node) {
+    auto Loops = JoiningLoops.find(V);
+    return Loops != JoiningLoops.end() && llvm::is_contained(Loops->second, Node);
+  };
   if (Site.DoneFuture)
-    if (auto S = Element.getAs<CFGStmt>()) {
-      if (Joins.isJoinOf(S->getStmt(), Site.DoneFuture))
-        return true;
-      auto Loops = JoiningLoops.find(Site.DoneFuture);
-      if (Loops != JoiningLoops.end() && llvm::is_contained(Loops->second, S->getStmt()))
-        return true;
-    }
+    if (auto S = Element.getAs<CFGStmt>();
+        S && (Joins.isJoinOf(S->getStmt(), Site.DoneFuture) ||
+              EndsLoopJoining(Site.DoneFuture, S->getStmt())))
+      return true;
   if (!Site.Handle || Site.Joins == JoinKind::Never)
     return false;
   if (auto Dtor = Element.getAs<CFGAutomaticObjDtor>())
@@ -179,8 +180,7 @@ bool FunctionOrdering::isJoin(const CFGElement &Element,
     return true;
   if (const auto *Await = dyn_cast<CoawaitExpr>(Node))
     return designatesHandle(Await->getOperand(), Site.Handle, Site.HandleField);
-  auto Loops = JoiningLoops.find(Site.Handle);
-  return Loops != JoiningLoops.end() && llvm::is_contained(Loops->second, Node);
+  return EndsLoopJoining(Site.Handle, Node);
 }
 
 void FunctionOrdering::recordDetach(const Stmt *S, const SourceManager &SM) {

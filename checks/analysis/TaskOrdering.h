@@ -69,7 +69,8 @@ private:
   const clang::Stmt *Body;
   llvm::DenseMap<const clang::Stmt *, Position> Positions;
   /// Range-for statements (their __range declaration) whose body joins the
-  /// loop variable, keyed by the container variable.
+  /// loop variable, keyed by the container variable; and the conditions of
+  /// `while (!done) cv.wait(lk);` loops, keyed by the condition variable.
   llvm::DenseMap<const clang::VarDecl *,
                  llvm::SmallVector<const clang::Stmt *, 1>>
       JoiningLoops;

@@ -124,7 +124,7 @@ boundArgument(const Expr *Arg, QualType Param, const Frame &Spawner) {
 /// The strand a posted handler runs on: `post(strand_, f)`,
 /// `post(ex, bind_executor(strand_, f))`.
 std::optional<Place> strandOf(const SpawnSite &Site, const Frame &Spawner) {
-  if (Site.Api != "post" && Site.Api != "dispatch" && Site.Api != "defer")
+  if (!isPostName(Site.Api))
     return std::nullopt;
   const auto *Call = dyn_cast<CallExpr>(Site.Call);
   if (!Call)
